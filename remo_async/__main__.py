@@ -1,0 +1,5 @@
+"""Allows `python -m remo_async`."""
+
+from remo_async.cli import main
+
+raise SystemExit(main())

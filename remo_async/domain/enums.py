@@ -1,0 +1,28 @@
+"""The closed vocabularies of the domain."""
+
+import enum
+
+
+class ReminderStatus(enum.StrEnum):
+    PENDING = "pending"
+    FIRED = "fired"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class TodoStatus(enum.StrEnum):
+    PENDING = "pending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Priority(enum.StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class Role(enum.StrEnum):
+    USER = "user"
+    ASSISTANT = "assistant"

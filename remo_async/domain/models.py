@@ -1,0 +1,175 @@
+"""Pydantic models of the domain; internal attributes (`ttl`, `due_shard`) never appear here."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
+from remo_async.domain.times import TimeZoneName, UtcDatetime
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Description = Annotated[str, StringConstraints(max_length=2000)]
+Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50)]
+Recurrence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+
+def _read_due_date(value: object) -> object:
+    # A bare date stays a date; anything with a time part must be a full datetime.
+    if isinstance(value, str):
+        text = value.strip()
+        return date.fromisoformat(text) if len(text) == 10 else datetime.fromisoformat(text)
+    return value
+
+
+DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+
+T = TypeVar("T")
+
+_IN = ConfigDict(extra="forbid")
+_OUT = ConfigDict(extra="ignore")
+
+
+class ReminderCreate(BaseModel):
+    """What a caller gives to create a reminder (times already resolved)."""
+
+    model_config = _IN
+    title: Title
+    description: Description = ""
+    reminding_time: UtcDatetime
+    timezone: TimeZoneName = "UTC"
+    recurrence: Recurrence | None = None
+
+
+class ReminderUpdate(BaseModel):
+    """A partial change to a reminder; fields left unset are kept."""
+
+    model_config = _IN
+    title: Title | None = None
+    description: Description | None = None
+    reminding_time: UtcDatetime | None = None
+    timezone: TimeZoneName | None = None
+    recurrence: Recurrence | None = None
+    status: ReminderStatus | None = None
+
+
+class Reminder(BaseModel):
+    """A reminder as stored and answered."""
+
+    model_config = _OUT
+    reminder_id: str
+    user_id: str
+    title: str
+    description: str = ""
+    reminding_time: UtcDatetime
+    timezone: str = "UTC"
+    recurrence: str | None = None
+    status: ReminderStatus
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    fired_at: UtcDatetime | None = None
+
+
+class TodoCreate(BaseModel):
+    """What a caller gives to create a todo."""
+
+    model_config = _IN
+    title: Title
+    description: Description = ""
+    priority: Priority = Priority.MEDIUM
+    category: Category | None = None
+    due_date: DueDate | None = None
+
+
+class TodoUpdate(BaseModel):
+    """A partial change to a todo."""
+
+    model_config = _IN
+    title: Title | None = None
+    description: Description | None = None
+    priority: Priority | None = None
+    category: Category | None = None
+    due_date: DueDate | None = None
+    status: TodoStatus | None = None
+
+
+class Todo(BaseModel):
+    """A todo as stored and answered."""
+
+    model_config = _OUT
+    todo_id: str
+    user_id: str
+    title: str
+    description: str = ""
+    priority: Priority = Priority.MEDIUM
+    category: str | None = None
+    due_date: DueDate | None = None
+    status: TodoStatus
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+    completed_at: UtcDatetime | None = None
+
+
+class UserUpdate(BaseModel):
+    """Profile fields a user sets; each optional, unset fields are kept."""
+
+    model_config = _IN
+    email: str | None = None
+    wallet: str | None = None
+    first_name: Name | None = None
+    last_name: Name | None = None
+    phone_number: str | None = None
+
+
+class User(BaseModel):
+    """A user's profile."""
+
+    model_config = _OUT
+    privy_id: str
+    email: str | None = None
+    wallet: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    phone_number: str | None = None
+    created_at: UtcDatetime
+    updated_at: UtcDatetime
+
+
+class Message(BaseModel):
+    """One turn of conversation memory."""
+
+    model_config = _OUT
+    user_id: str
+    timestamp: str
+    role: Role
+    content: str
+
+
+class MessageCreate(BaseModel):
+    """A message to remember."""
+
+    model_config = _IN
+    role: Role
+    content: Annotated[str, StringConstraints(min_length=1, max_length=16000)]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list, with the cursor of the next page (None on the last)."""
+
+    items: list[T]
+    next_cursor: str | None = None
+
+
+class Preferences(BaseModel):
+    """A user's preferences: known keys validated, other keys kept as given."""
+
+    model_config = ConfigDict(extra="allow")
+    timezone: TimeZoneName = "UTC"
+    language: str = Field(default="en", max_length=35)
+
+    def extra(self) -> dict[str, Any]:
+        """The keys beyond the known ones."""
+        return dict(self.__pydantic_extra__ or {})

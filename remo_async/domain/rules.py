@@ -1,0 +1,88 @@
+"""Pure rules of the domain: ids, retention, dispatch sharding, status transitions."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timedelta
+
+from ulid import ULID
+
+from remo_async.domain.enums import ReminderStatus, TodoStatus
+
+REMINDER_PREFIX = "rem_"
+TODO_PREFIX = "todo_"
+
+# Which statuses a user (or the dispatcher, for `fired`) may move each status to.
+REMINDER_TRANSITIONS: dict[ReminderStatus, frozenset[ReminderStatus]] = {
+    ReminderStatus.PENDING: frozenset(
+        {ReminderStatus.FIRED, ReminderStatus.DONE, ReminderStatus.CANCELLED}
+    ),
+    ReminderStatus.FIRED: frozenset(
+        {ReminderStatus.PENDING, ReminderStatus.DONE, ReminderStatus.CANCELLED}
+    ),
+    ReminderStatus.DONE: frozenset({ReminderStatus.PENDING}),
+    ReminderStatus.CANCELLED: frozenset({ReminderStatus.PENDING}),
+}
+TODO_TRANSITIONS: dict[TodoStatus, frozenset[TodoStatus]] = {
+    TodoStatus.PENDING: frozenset({TodoStatus.DONE, TodoStatus.CANCELLED}),
+    TodoStatus.DONE: frozenset({TodoStatus.PENDING, TodoStatus.CANCELLED}),
+    TodoStatus.CANCELLED: frozenset({TodoStatus.PENDING}),
+}
+
+
+class InvalidTransition(Exception):
+    """A status change the rules do not allow."""
+
+    def __init__(self, current: str, target: str) -> None:
+        super().__init__(f"status cannot change from {current} to {target}")
+        self.current = current
+        self.target = target
+
+
+def new_reminder_id() -> str:
+    """`rem_<ULID>`: unique and ordered by creation time."""
+    return f"{REMINDER_PREFIX}{ULID()}"
+
+
+def new_todo_id() -> str:
+    """`todo_<ULID>`: unique and ordered by creation time."""
+    return f"{TODO_PREFIX}{ULID()}"
+
+
+def check_reminder_transition(current: ReminderStatus, target: ReminderStatus) -> None:
+    """Raises InvalidTransition unless a reminder may go from current to target."""
+    if current != target and target not in REMINDER_TRANSITIONS[current]:
+        raise InvalidTransition(current, target)
+
+
+def check_todo_transition(current: TodoStatus, target: TodoStatus) -> None:
+    """Raises InvalidTransition unless a todo may go from current to target."""
+    if current != target and target not in TODO_TRANSITIONS[current]:
+        raise InvalidTransition(current, target)
+
+
+def due_shard(reminder_id: str, shards: int) -> str:
+    """The due-index partition of a pending reminder: a stable hash of its id."""
+    digest = hashlib.blake2b(reminder_id.encode(), digest_size=8).digest()
+    return str(int.from_bytes(digest, "big") % shards)
+
+
+def epoch(value: datetime) -> int:
+    """Whole seconds since the epoch, as DynamoDB TTL wants them."""
+    return int(value.timestamp())
+
+
+def record_ttl(
+    *, written_at: datetime, retention_days: int, pending_until: datetime | None = None
+) -> int:
+    """TTL of a reminder or todo: retention after the last write, never before it is due."""
+    expires = written_at + timedelta(days=retention_days)
+    if pending_until is not None:
+        # A pending reminder must outlive its reminding_time by the same retention.
+        expires = max(expires, pending_until + timedelta(days=retention_days))
+    return epoch(expires)
+
+
+def message_ttl(*, sent_at: datetime, ttl_days: int) -> int:
+    """TTL of a conversation message: ttl_days after it was sent."""
+    return epoch(sent_at + timedelta(days=ttl_days))

@@ -1,0 +1,70 @@
+"""Time formats: stored times are fixed-width UTC strings so string order is time order."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import AfterValidator, PlainSerializer
+
+_SECONDS = "%Y-%m-%dT%H:%M:%SZ"
+_MICROS = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def utc_now() -> datetime:
+    """The current time, aware, in UTC."""
+    return datetime.now(UTC)
+
+
+def to_utc(value: datetime) -> datetime:
+    """Converts an aware datetime to UTC; naive datetimes are a programming error here."""
+    if value.tzinfo is None:
+        raise ValueError("a time zone offset is required")
+    return value.astimezone(UTC)
+
+
+def format_time(value: datetime) -> str:
+    """`YYYY-MM-DDTHH:MM:SSZ`: the stored and answered form of every time but messages'."""
+    return to_utc(value).strftime(_SECONDS)
+
+
+def format_timestamp(value: datetime) -> str:
+    """`YYYY-MM-DDTHH:MM:SS.ffffffZ`: the conversation sort key, unique per user."""
+    return to_utc(value).strftime(_MICROS)
+
+
+def parse_stored(value: str) -> datetime:
+    """Reads a time written by format_time or format_timestamp."""
+    fmt = _MICROS if "." in value else _SECONDS
+    return datetime.strptime(value, fmt).replace(tzinfo=UTC)
+
+
+def check_timezone(name: str) -> str:
+    """Accepts an IANA zone name such as `Europe/Berlin` and returns it."""
+    if name not in _zone_names():
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown IANA time zone {name!r}") from None
+    return name
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+UtcDatetime = Annotated[
+    datetime,
+    AfterValidator(to_utc),
+    PlainSerializer(format_time, return_type=str, when_used="json"),
+]
+"""An aware time, kept in UTC, answered as `YYYY-MM-DDTHH:MM:SSZ`."""
+
+TimeZoneName = Annotated[str, AfterValidator(check_timezone)]
+
+Clock = Callable[[], datetime]
+"""Where the store and the dispatcher read the time; tests pass one they can set."""

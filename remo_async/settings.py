@@ -1,0 +1,118 @@
+"""Settings, read from REMO_* environment variables and a .env file."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Self
+
+from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AuthMode(enum.StrEnum):
+    PRIVY = "privy"
+    DEV = "dev"
+
+
+class LogFormat(enum.StrEnum):
+    AUTO = "auto"
+    JSON = "json"
+    CONSOLE = "console"
+
+
+class SettingsError(Exception):
+    """A setting is missing or invalid; the message is one line for a person."""
+
+
+class Settings(BaseSettings):
+    """Every knob of the service; validated once at startup."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="REMO_", env_file=".env", extra="ignore", frozen=True
+    )
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=8080, ge=0, le=65535)
+
+    dynamodb_endpoint: str | None = None
+    aws_region: str = "us-east-1"
+    table_prefix: str = Field(default="remo-", pattern=r"^[A-Za-z0-9_.-]{0,200}$")
+    # Sized for the concurrency one process serves; aiobotocore's default is 10.
+    dynamodb_max_connections: int = Field(default=64, ge=1, le=1024)
+    dynamodb_max_attempts: int = Field(default=4, ge=1, le=20)
+    dynamodb_connect_timeout: float = Field(default=2.0, gt=0)
+    dynamodb_read_timeout: float = Field(default=5.0, gt=0)
+    migrations_dir: Path | None = None
+
+    auth_mode: AuthMode = AuthMode.PRIVY
+    privy_app_id: str = ""
+    privy_verification_key: str = ""
+    privy_verification_key_file: Path | None = None
+    dev_secret: str = ""
+    cursor_secret: str = ""
+
+    dispatch_enabled: bool = True
+    dispatch_interval: float = Field(default=1.0, gt=0, le=3600)
+    dispatch_shards: int = Field(default=8, ge=1, le=1000)
+
+    retention_days: int = Field(default=365, ge=1)
+    conversation_ttl_days: int = Field(default=30, ge=1)
+    rate_limit: float = Field(default=20.0, ge=0)
+    webhook_allow_insecure: bool = False
+
+    log_format: LogFormat = LogFormat.AUTO
+    log_level: str = "INFO"
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
+        return level
+
+    @model_validator(mode="after")
+    def _auth_is_configured(self) -> Self:
+        if self.auth_mode is AuthMode.PRIVY:
+            if not self.privy_app_id:
+                raise ValueError("REMO_PRIVY_APP_ID is required when REMO_AUTH_MODE=privy")
+            if not (self.privy_verification_key or self.privy_verification_key_file):
+                raise ValueError(
+                    "REMO_PRIVY_VERIFICATION_KEY or REMO_PRIVY_VERIFICATION_KEY_FILE is "
+                    "required when REMO_AUTH_MODE=privy"
+                )
+            if len(self.cursor_secret) < 16:
+                raise ValueError(
+                    "REMO_CURSOR_SECRET (16+ characters, the same on every replica) is "
+                    "required when REMO_AUTH_MODE=privy"
+                )
+        elif len(self.dev_secret) < 16:
+            raise ValueError("REMO_DEV_SECRET must be at least 16 characters in dev mode")
+        return self
+
+    def table_name(self, name: str) -> str:
+        """The physical name of one of our tables."""
+        return f"{self.table_prefix}{name}"
+
+    @property
+    def effective_cursor_secret(self) -> bytes:
+        """The key that signs list cursors (the dev secret stands in during development)."""
+        return (self.cursor_secret or f"cursor:{self.dev_secret}").encode()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Builds Settings from the environment, turning errors into one readable line."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        raise SettingsError(_one_line(exc)) from None
+
+
+def _one_line(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        where = ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        problems.append(f"REMO_{where.upper()}: {message}" if where else message)
+    return "invalid settings: " + "; ".join(problems)

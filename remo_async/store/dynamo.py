@@ -1,0 +1,109 @@
+"""The process's one DynamoDB client, and the single place where botocore errors are translated."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from typing import Any
+
+import aioboto3
+from aiobotocore.config import AioConfig
+from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
+
+from remo_async.settings import Settings
+from remo_async.store.errors import RequestRefused, StoreError, StoreUnavailable, TableMissing
+
+THROTTLE_CODES = frozenset(
+    {
+        "ProvisionedThroughputExceededException",
+        "ThrottlingException",
+        "RequestLimitExceeded",
+        "LimitExceededException",
+    }
+)
+UNAVAILABLE_CODES = frozenset(
+    {"InternalServerError", "ServiceUnavailable", "InternalFailure", "UnrecognizedClientException"}
+)
+
+CallObserver = Callable[[str, str], None]
+"""Told (operation, outcome) after every DynamoDB call; outcome is ok, throttled or error."""
+
+
+class ConditionFailed(StoreError):
+    """A condition expression did not hold (internal: repositories translate it)."""
+
+    def __init__(self, message: str, *, reasons: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.reasons = reasons or []
+
+
+def client_config(settings: Settings) -> AioConfig:
+    """botocore's standard retry mode, a pool sized for our concurrency, bounded timeouts."""
+    return AioConfig(
+        retries={"mode": "standard", "max_attempts": settings.dynamodb_max_attempts},
+        max_pool_connections=settings.dynamodb_max_connections,
+        connect_timeout=settings.dynamodb_connect_timeout,
+        read_timeout=settings.dynamodb_read_timeout,
+        tcp_keepalive=True,
+    )
+
+
+@contextlib.asynccontextmanager
+async def open_client(settings: Settings) -> AsyncIterator[Any]:
+    """The long-lived aioboto3 DynamoDB client of this process (enter it once)."""
+    session = aioboto3.Session()
+    async with session.client(
+        "dynamodb",
+        endpoint_url=settings.dynamodb_endpoint,
+        region_name=settings.aws_region,
+        config=client_config(settings),
+    ) as client:
+        yield client
+
+
+class Dynamo:
+    """Calls DynamoDB operations; every failure comes out as a StoreError."""
+
+    def __init__(self, client: Any, *, observer: CallObserver | None = None) -> None:
+        self.client = client
+        self._observer = observer
+
+    async def call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
+        """Runs one DynamoDB operation (by its snake_case name) with translated errors."""
+        method = getattr(self.client, operation)
+        outcome = "error"
+        try:
+            response: dict[str, Any] = await method(**kwargs)
+            outcome = "ok"
+            return response
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code in THROTTLE_CODES:
+                outcome = "throttled"
+            raise translate(exc) from exc
+        except ParamValidationError as exc:
+            raise StoreError(f"invalid DynamoDB request: {exc}") from exc
+        except (BotoCoreError, TimeoutError, OSError) as exc:
+            raise StoreUnavailable(f"DynamoDB is unreachable: {exc}") from exc
+        finally:
+            if self._observer is not None:
+                self._observer(operation, outcome)
+
+
+def translate(exc: ClientError) -> StoreError:
+    """Maps a botocore ClientError to the store's own errors."""
+    error = exc.response.get("Error", {})
+    code = error.get("Code", "")
+    message = error.get("Message", "")
+    if code == "ConditionalCheckFailedException":
+        return ConditionFailed(message)
+    if code == "TransactionCanceledException":
+        reasons = [r.get("Code", "None") for r in exc.response.get("CancellationReasons", [])]
+        return ConditionFailed(message, reasons=reasons)
+    if code in THROTTLE_CODES:
+        return StoreUnavailable("DynamoDB is throttling; retry shortly", retry_after=1)
+    if code == "ResourceNotFoundException":
+        return TableMissing(f"a table is missing ({message}); run `remo-async migrate`")
+    if code in UNAVAILABLE_CODES:
+        return StoreUnavailable(f"DynamoDB failed: {code}")
+    return RequestRefused(f"DynamoDB refused the request: {code}: {message}", code=code)

@@ -1,0 +1,47 @@
+"""Errors the store raises; no botocore ClientError leaves the store."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base of every error the store raises."""
+
+
+class NotFound(StoreError):
+    """The item is not there (or has expired)."""
+
+
+class AlreadyExists(StoreError):
+    """A create met an item with the same key; nothing was overwritten."""
+
+
+class Conflict(StoreError):
+    """Concurrent writers kept changing the item; the change was not applied."""
+
+
+class InvalidCursor(StoreError):
+    """A list cursor was altered, or belongs to another user or list."""
+
+
+class InvalidValue(StoreError):
+    """A value breaks a storage rule (such as the size of preferences)."""
+
+
+class StoreUnavailable(StoreError):
+    """DynamoDB is unreachable, throttling after retries, or its tables are missing."""
+
+    def __init__(self, message: str, *, retry_after: int = 1) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class TableMissing(StoreUnavailable):
+    """A table the service needs does not exist (yet): run `remo-async migrate`."""
+
+
+class RequestRefused(StoreError):
+    """DynamoDB refused a request for a reason the caller may want to inspect."""
+
+    def __init__(self, message: str, *, code: str) -> None:
+        super().__init__(message)
+        self.code = code

@@ -1,0 +1,208 @@
+"""What reminders and todos share: conditional creates, reads, pages, optimistic updates."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable, Mapping
+from datetime import date, datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import BaseModel
+
+from remo_async.domain.models import Page
+from remo_async.domain.rules import epoch
+from remo_async.domain.times import Clock, format_time
+from remo_async.store.attrs import Item, from_item, to_item
+from remo_async.store.cursor import CursorCodec
+from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.errors import AlreadyExists, Conflict, NotFound
+from remo_async.store.purge import delete_partition
+from remo_async.store.query import QuerySpec, query_all, read_page
+
+M = TypeVar("M", bound=BaseModel)
+
+INTERNAL_ATTRS = ("ttl", "due_shard", "version")
+UPDATE_ATTEMPTS = 8
+
+Values = dict[str, Any]
+Change = Callable[[Values, datetime], Values]
+"""Computes the new item from the current one (plain values) and the time of the write."""
+
+
+def stored(value: Any) -> Any:
+    """A field value as it is stored: times as fixed-width UTC strings, dates as ISO dates."""
+    if isinstance(value, datetime):
+        return format_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def apply_fields(values: Values, fields: dict[str, Any]) -> None:
+    """Sets each field of a partial update; None removes an optional field."""
+    for name, value in fields.items():
+        if value is None:
+            values.pop(name, None)
+        else:
+            values[name] = stored(value)
+
+
+def is_live(values: Values, *, now_epoch: int) -> bool:
+    """False for an item whose ttl has passed (DynamoDB deletes those days late)."""
+    ttl = values.get("ttl")
+    return ttl is None or int(ttl) > now_epoch
+
+
+class RecordRepository(Generic[M]):
+    """A table keyed by (user_id, <id_attr>) holding one kind of record."""
+
+    id_attr: str
+    model: type[M]
+    indexes: ClassVar[Mapping[str, str]] = {}
+    """Attribute -> GSI keyed (user_id, attribute), in order of preference."""
+
+    def __init__(self, dynamo: Dynamo, *, table: str, cursors: CursorCodec, clock: Clock) -> None:
+        self._dynamo = dynamo
+        self.table = table
+        self._cursors = cursors
+        self._clock = clock
+
+    def _model(self, values: Values) -> M:
+        public = {k: v for k, v in values.items() if k not in INTERNAL_ATTRS}
+        return self.model.model_validate(public)
+
+    def _key(self, user_id: str, record_id: str) -> Item:
+        return {"user_id": {"S": user_id}, self.id_attr: {"S": record_id}}
+
+    def _now_epoch(self) -> int:
+        return epoch(self._clock())
+
+    async def _put_new(self, values: Values) -> M:
+        try:
+            await self._dynamo.call(
+                "put_item",
+                TableName=self.table,
+                Item=to_item(values),
+                ConditionExpression="attribute_not_exists(#id)",
+                ExpressionAttributeNames={"#id": self.id_attr},
+            )
+        except ConditionFailed:
+            raise AlreadyExists(f"{values[self.id_attr]} already exists") from None
+        return self._model(values)
+
+    async def _get_values(self, user_id: str, record_id: str) -> Values | None:
+        response = await self._dynamo.call(
+            "get_item",
+            TableName=self.table,
+            Key=self._key(user_id, record_id),
+            ConsistentRead=True,
+        )
+        item = response.get("Item")
+        if item is None:
+            return None
+        values = from_item(item)
+        return values if is_live(values, now_epoch=self._now_epoch()) else None
+
+    async def get(self, *, user_id: str, record_id: str) -> M | None:
+        """The record, or None when it is not there or has expired."""
+        values = await self._get_values(user_id, record_id)
+        return None if values is None else self._model(values)
+
+    async def get_or_raise(self, *, user_id: str, record_id: str) -> M:
+        """The record, or NotFound."""
+        found = await self.get(user_id=user_id, record_id=record_id)
+        if found is None:
+            raise NotFound(f"{record_id} not found")
+        return found
+
+    def _spec(self, user_id: str, filters: Mapping[str, str | None], *, ordered: bool) -> QuerySpec:
+        """A query of the user's records whose attributes equal the given values.
+
+        GSIs do not keep items with equal keys in creation order, so ordered reads use
+        the table itself with a filter; unordered reads use the best GSI.
+        """
+        names = {"#uid": "user_id"}
+        values: Item = {":uid": {"S": user_id}}
+        conditions = {}
+        for i, (attr, value) in enumerate((a, v) for a, v in filters.items() if v is not None):
+            names[f"#f{i}"] = attr
+            values[f":f{i}"] = {"S": value}
+            conditions[attr] = f"#f{i} = :f{i}"
+        key_attrs: tuple[str, ...] = ("user_id", self.id_attr)
+        key_condition, index = "#uid = :uid", None
+        indexed = None if ordered else next((a for a in self.indexes if a in conditions), None)
+        if indexed is not None:
+            index = self.indexes[indexed]
+            key_condition += f" AND {conditions.pop(indexed)}"
+            key_attrs += (indexed,)
+        return QuerySpec(
+            table=self.table,
+            index=index,
+            key_condition=key_condition,
+            filter=" AND ".join(conditions.values()) or None,
+            names=names,
+            values=values,
+            key_attrs=key_attrs,
+        )
+
+    async def _page(
+        self, spec: QuerySpec, *, user_id: str, list_id: str, limit: int, cursor: str | None
+    ) -> Page[M]:
+        items, next_cursor = await read_page(
+            self._dynamo,
+            spec,
+            cursors=self._cursors,
+            user_id=user_id,
+            list_id=list_id,
+            limit=limit,
+            cursor=cursor,
+            now_epoch=self._now_epoch(),
+        )
+        return Page[M](items=[self._model(from_item(i)) for i in items], next_cursor=next_cursor)
+
+    async def _iterate(self, spec: QuerySpec) -> AsyncIterator[M]:
+        async for item in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):
+            yield self._model(from_item(item))
+
+    async def _change(self, *, user_id: str, record_id: str, change: Change) -> M:
+        """Applies change to the freshest copy; a concurrent writer makes it re-read and retry."""
+        for _ in range(UPDATE_ATTEMPTS):
+            current = await self._get_values(user_id, record_id)
+            if current is None:
+                raise NotFound(f"{record_id} not found")
+            values = change(dict(current), self._clock())
+            version = int(current.get("version", 0))
+            values["version"] = version + 1
+            try:
+                await self._dynamo.call(
+                    "put_item",
+                    TableName=self.table,
+                    Item=to_item(values),
+                    ConditionExpression="#v = :v" if version else "attribute_not_exists(#v)",
+                    ExpressionAttributeNames={"#v": "version"},
+                    **(
+                        {"ExpressionAttributeValues": {":v": {"N": str(version)}}}
+                        if version
+                        else {}
+                    ),
+                )
+            except ConditionFailed:
+                continue
+            return self._model(values)
+        raise Conflict(f"{record_id} kept changing; try again")
+
+    async def delete(self, *, user_id: str, record_id: str) -> bool:
+        """Deletes the record; True when a live one was there. Deleting twice is fine."""
+        response = await self._dynamo.call(
+            "delete_item",
+            TableName=self.table,
+            Key=self._key(user_id, record_id),
+            ReturnValues="ALL_OLD",
+        )
+        old = response.get("Attributes")
+        return old is not None and is_live(from_item(old), now_epoch=self._now_epoch())
+
+    async def delete_all(self, *, user_id: str) -> int:
+        """Deletes every record of the user; returns how many there were."""
+        return await delete_partition(
+            self._dynamo, table=self.table, key_attrs=("user_id", self.id_attr), user_id=user_id
+        )

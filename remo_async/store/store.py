@@ -1,0 +1,100 @@
+"""The Store: every repository over one DynamoDB client."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any, Literal
+
+from remo_async.domain.times import Clock, utc_now
+from remo_async.settings import Settings
+from remo_async.store.conversations import ConversationRepository
+from remo_async.store.cursor import CursorCodec
+from remo_async.store.dynamo import CallObserver, Dynamo, open_client
+from remo_async.store.errors import TableMissing
+from remo_async.store.migrate import table_is_active
+from remo_async.store.reminders import ReminderRepository
+from remo_async.store.todos import TodoRepository
+from remo_async.store.users import UserRepository
+
+TABLES = ("reminders", "todos", "users", "conversations", "migrations")
+DataType = Literal["reminders", "todos", "conversations", "user", "all"]
+
+
+class Store:
+    """The data layer of one process."""
+
+    def __init__(
+        self,
+        client: Any,
+        *,
+        settings: Settings,
+        clock: Clock = utc_now,
+        observer: CallObserver | None = None,
+    ) -> None:
+        self.settings = settings
+        self.dynamo = Dynamo(client, observer=observer)
+        cursors = CursorCodec(settings.effective_cursor_secret)
+        name = settings.table_name
+        self.reminders = ReminderRepository(
+            self.dynamo,
+            table=name("reminders"),
+            cursors=cursors,
+            clock=clock,
+            retention_days=settings.retention_days,
+            shards=settings.dispatch_shards,
+        )
+        self.todos = TodoRepository(
+            self.dynamo,
+            table=name("todos"),
+            cursors=cursors,
+            clock=clock,
+            retention_days=settings.retention_days,
+        )
+        self.users = UserRepository(self.dynamo, table=name("users"), clock=clock)
+        self.conversations = ConversationRepository(
+            self.dynamo,
+            table=name("conversations"),
+            cursors=cursors,
+            clock=clock,
+            ttl_days=settings.conversation_ttl_days,
+        )
+
+    @classmethod
+    @contextlib.asynccontextmanager
+    async def open(
+        cls, settings: Settings, *, clock: Clock = utc_now, observer: CallObserver | None = None
+    ) -> AsyncIterator[Store]:
+        """A Store over a new client, closed on exit; enter it once per process."""
+        async with open_client(settings) as client:
+            yield cls(client, settings=settings, clock=clock, observer=observer)
+
+    async def table_states(self) -> dict[str, str]:
+        """Each table's state: ACTIVE when it and its indexes are, else its status or MISSING."""
+        states = {}
+        for table in TABLES:
+            name = self.settings.table_name(table)
+            try:
+                response = await self.dynamo.call("describe_table", TableName=name)
+            except TableMissing:
+                states[name] = "MISSING"
+                continue
+            described = response["Table"]
+            active = table_is_active(described)
+            states[name] = "ACTIVE" if active else str(described.get("TableStatus", "UPDATING"))
+        return states
+
+    async def delete_user_data(
+        self, *, user_id: str, data_type: DataType = "all"
+    ) -> dict[str, int]:
+        """Deletes one kind of a user's data, or all of it; returns counts by kind."""
+        deleted: dict[str, int] = {}
+        if data_type in {"reminders", "all"}:
+            deleted["reminders"] = await self.reminders.delete_all(user_id=user_id)
+        if data_type in {"todos", "all"}:
+            deleted["todos"] = await self.todos.delete_all(user_id=user_id)
+        if data_type in {"conversations", "all"}:
+            deleted["conversations"] = await self.conversations.delete_all(user_id=user_id)
+        if data_type in {"user", "all"}:
+            deleted["user"] = int(await self.users.delete(privy_id=user_id))
+        return deleted

@@ -1,0 +1,99 @@
+"""The todos table."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Mapping
+from datetime import datetime
+from typing import ClassVar
+
+from remo_async.domain.enums import Priority, TodoStatus
+from remo_async.domain.models import Page, Todo, TodoCreate, TodoUpdate
+from remo_async.domain.rules import check_todo_transition, new_todo_id, record_ttl
+from remo_async.domain.times import Clock, format_time
+from remo_async.store.cursor import CursorCodec
+from remo_async.store.dynamo import Dynamo
+from remo_async.store.records import RecordRepository, Values, apply_fields, stored
+
+STATUS_INDEX = "status-index"
+PRIORITY_INDEX = "priority-index"
+
+
+class TodoRepository(RecordRepository[Todo]):
+    """Todos of each user."""
+
+    id_attr = "todo_id"
+    model = Todo
+    indexes: ClassVar[Mapping[str, str]] = {"priority": PRIORITY_INDEX, "status": STATUS_INDEX}
+
+    def __init__(
+        self, dynamo: Dynamo, *, table: str, cursors: CursorCodec, clock: Clock, retention_days: int
+    ) -> None:
+        super().__init__(dynamo, table=table, cursors=cursors, clock=clock)
+        self._retention_days = retention_days
+
+    def _finish(self, values: Values, now: datetime) -> Values:
+        values["updated_at"] = format_time(now)
+        values["ttl"] = record_ttl(written_at=now, retention_days=self._retention_days)
+        return values
+
+    async def create(self, *, user_id: str, data: TodoCreate) -> Todo:
+        """Stores a new pending todo under a fresh id; never overwrites."""
+        now = self._clock()
+        values: Values = {
+            "user_id": user_id,
+            "todo_id": new_todo_id(),
+            **{k: stored(v) for k, v in data.model_dump().items() if v is not None},
+            "status": TodoStatus.PENDING.value,
+            "created_at": format_time(now),
+            "version": 1,
+        }
+        return await self._put_new(self._finish(values, now))
+
+    async def update(self, *, user_id: str, todo_id: str, changes: TodoUpdate) -> Todo:
+        """Applies a partial change; completing stamps completed_at, reopening clears it."""
+        fields = changes.model_dump(exclude_unset=True)
+        target = fields.pop("status", None)
+
+        def change(values: Values, now: datetime) -> Values:
+            apply_fields(values, fields)
+            if target is not None:
+                current = TodoStatus(values["status"])
+                check_todo_transition(current, target)
+                if target != current:
+                    if target == TodoStatus.DONE:
+                        values["completed_at"] = format_time(now)
+                    else:
+                        values.pop("completed_at", None)
+                values["status"] = target.value
+            return self._finish(values, now)
+
+        return await self._change(user_id=user_id, record_id=todo_id, change=change)
+
+    async def list(
+        self,
+        *,
+        user_id: str,
+        status: TodoStatus | None = None,
+        priority: Priority | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page[Todo]:
+        """One page of the user's todos, oldest created first."""
+        return await self._page(
+            self._spec(user_id, {"status": status, "priority": priority}, ordered=True),
+            user_id=user_id,
+            list_id=f"todos:{status or '*'}:{priority or '*'}",
+            limit=limit,
+            cursor=cursor,
+        )
+
+    def iterate(
+        self,
+        *,
+        user_id: str,
+        status: TodoStatus | None = None,
+        priority: Priority | None = None,
+    ) -> AsyncIterator[Todo]:
+        """Every live todo of the user (in creation order only without filters)."""
+        filters = {"status": status, "priority": priority}
+        return self._iterate(self._spec(user_id, filters, ordered=False))

@@ -1,0 +1,130 @@
+"""The users table: one item per user holding the profile and the preferences."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from remo_async.domain.models import Preferences, User, UserUpdate
+from remo_async.domain.times import Clock, format_time
+from remo_async.store.attrs import from_item, to_attr
+from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.errors import Conflict, InvalidValue
+
+PROFILE_FIELDS = ("email", "wallet", "first_name", "last_name", "phone_number")
+PREFERENCES_MAX_BYTES = 4096
+UPDATE_ATTEMPTS = 8
+
+
+class UserRepository:
+    """Profiles and preferences; a profile exists once it has a created_at."""
+
+    def __init__(self, dynamo: Dynamo, *, table: str, clock: Clock) -> None:
+        self._dynamo = dynamo
+        self.table = table
+        self._clock = clock
+
+    def _key(self, privy_id: str) -> dict[str, Any]:
+        return {"privy_id": {"S": privy_id}}
+
+    async def _values(self, privy_id: str) -> dict[str, Any]:
+        response = await self._dynamo.call(
+            "get_item", TableName=self.table, Key=self._key(privy_id), ConsistentRead=True
+        )
+        item = response.get("Item")
+        return {} if item is None else from_item(item)
+
+    async def get(self, *, privy_id: str) -> User | None:
+        """The profile, or None before the first save."""
+        values = await self._values(privy_id)
+        return _user(values) if "created_at" in values else None
+
+    async def save(self, *, privy_id: str, changes: UserUpdate) -> tuple[User, bool]:
+        """Creates or updates the profile in one write; True when it was created.
+
+        Fields given as null are removed; fields not given are kept; created_at is kept.
+        """
+        now = format_time(self._clock())
+        fields = changes.model_dump(exclude_unset=True)
+        names = {"#created": "created_at", "#updated": "updated_at"}
+        values: dict[str, Any] = {":now": {"S": now}}
+        sets = ["#created = if_not_exists(#created, :now)", "#updated = :now"]
+        removes = []
+        for i, (name, value) in enumerate(fields.items()):
+            names[f"#f{i}"] = name
+            if value is None:
+                removes.append(f"#f{i}")
+            else:
+                values[f":f{i}"] = to_attr(value)
+                sets.append(f"#f{i} = :f{i}")
+        expression = "SET " + ", ".join(sets) + (" REMOVE " + ", ".join(removes) if removes else "")
+        response = await self._dynamo.call(
+            "update_item",
+            TableName=self.table,
+            Key=self._key(privy_id),
+            UpdateExpression=expression,
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=values,
+            ReturnValues="ALL_OLD",
+        )
+        # The old image tells, atomically, whether this write created the profile.
+        old = from_item(response.get("Attributes", {}))
+        new = {**old, "privy_id": privy_id, "updated_at": now}
+        new.setdefault("created_at", now)
+        for name, value in fields.items():
+            if value is None:
+                new.pop(name, None)
+            else:
+                new[name] = value
+        return _user(new), "created_at" not in old
+
+    async def get_preferences(self, *, privy_id: str) -> Preferences:
+        """The saved preferences, with defaults for what was never set."""
+        values = await self._values(privy_id)
+        return Preferences.model_validate(values.get("preferences", {}))
+
+    async def merge_preferences(self, *, privy_id: str, patch: dict[str, Any]) -> Preferences:
+        """Merges patch into the saved preferences without losing a concurrent merge."""
+        for _ in range(UPDATE_ATTEMPTS):
+            values = await self._values(privy_id)
+            merged = Preferences.model_validate({**values.get("preferences", {}), **patch})
+            stored = merged.model_dump(mode="json")
+            if len(json.dumps(stored, separators=(",", ":"))) > PREFERENCES_MAX_BYTES:
+                raise InvalidValue(f"preferences are limited to {PREFERENCES_MAX_BYTES} bytes")
+            version = int(values.get("prefs_version", 0))
+            try:
+                await self._dynamo.call(
+                    "update_item",
+                    TableName=self.table,
+                    Key=self._key(privy_id),
+                    UpdateExpression="SET preferences = :p, prefs_version = :next",
+                    ConditionExpression=(
+                        "prefs_version = :v" if version else "attribute_not_exists(prefs_version)"
+                    ),
+                    ExpressionAttributeValues={
+                        ":p": to_attr(stored),
+                        ":next": {"N": str(version + 1)},
+                        **({":v": {"N": str(version)}} if version else {}),
+                    },
+                )
+            except ConditionFailed:
+                continue
+            return merged
+        raise Conflict("preferences kept changing; try again")
+
+    async def delete(self, *, privy_id: str) -> bool:
+        """Deletes the profile and preferences; True when there was something."""
+        response = await self._dynamo.call(
+            "delete_item", TableName=self.table, Key=self._key(privy_id), ReturnValues="ALL_OLD"
+        )
+        return "Attributes" in response
+
+
+def _user(values: dict[str, Any]) -> User:
+    return User.model_validate(
+        {
+            k: values[k]
+            for k in ("privy_id", "created_at", "updated_at", *PROFILE_FIELDS)
+            if k in values
+        }
+    )

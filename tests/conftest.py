@@ -1,0 +1,131 @@
+"""Backends for every store test: a moto server and DynamoDB Local, each with its own prefix."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import pytest
+
+from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
+from remo_async.settings import AuthMode, Settings
+from remo_async.store import Store
+from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
+from tests.helpers import SettableClock
+
+BACKENDS = ("moto", "dynamodb-local")
+DEV_SECRET = "test-dev-secret-0123456789abcdef"
+_passed: Counter[str] = Counter()
+_skipped: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # botocore signs every request; local servers accept any credentials.
+    os.environ["AWS_ACCESS_KEY_ID"] = "testing"
+    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"  # noqa: S105 - not a secret
+    os.environ["AWS_DEFAULT_REGION"] = "us-east-1"
+    os.environ.pop("AWS_PROFILE", None)
+
+
+def _require_dynamodb_local() -> bool:
+    return os.environ.get("REMO_TEST_REQUIRE_DYNAMODB_LOCAL") == "1"
+
+
+@pytest.fixture(scope="session")
+def dynamodb_local_endpoint() -> Iterator[str]:
+    """An in-memory DynamoDB Local for the whole session, stopped at its end."""
+    if java_command() is None and not _require_dynamodb_local():
+        pytest.skip("no Java: DynamoDB Local tests skipped (make test requires them)")
+    try:
+        with DynamoDBLocal(in_memory=True) as local:
+            yield local.endpoint
+    except EmbeddedError as exc:
+        pytest.fail(f"DynamoDB Local could not start: {exc}")
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """moto's threaded server (moto's in-process mock does not intercept aiobotocore)."""
+    with MotoServer() as server:
+        yield server.endpoint
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The name of the backend the test runs on."""
+    return str(request.param)
+
+
+@pytest.fixture
+def endpoint(backend: str, request: pytest.FixtureRequest) -> str:
+    """The endpoint URL of the test's backend."""
+    fixture = "moto_endpoint" if backend == "moto" else "dynamodb_local_endpoint"
+    return str(request.getfixturevalue(fixture))
+
+
+def make_settings(endpoint: str, **overrides: Any) -> Settings:
+    """Test settings: dev auth, a fresh table prefix, no .env file."""
+    values: dict[str, Any] = {
+        "dynamodb_endpoint": endpoint,
+        "table_prefix": f"t{uuid.uuid4().hex[:10]}-",
+        "auth_mode": AuthMode.DEV,
+        "dev_secret": DEV_SECRET,
+        "dynamodb_max_attempts": 2,
+        **overrides,
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
+
+
+@pytest.fixture
+def settings(endpoint: str) -> Settings:
+    """Settings of one test: its own table prefix on its backend."""
+    return make_settings(endpoint)
+
+
+@pytest.fixture
+def clock() -> SettableClock:
+    """A clock the test can move."""
+    return SettableClock()
+
+
+async def migrate(store: Store) -> None:
+    """Creates the test's tables."""
+    migrations = load_migrations(default_migrations_dir(store.settings))
+    await Migrator(store.dynamo, settings=store.settings, migrations=migrations, say=_quiet,
+                   poll_interval=0.05).apply()
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@pytest.fixture
+async def store(settings: Settings, clock: SettableClock) -> AsyncIterator[Store]:
+    """A migrated Store on the test's backend, reading the test's clock."""
+    async with Store.open(settings, clock=clock) as opened:
+        await migrate(opened)
+        yield opened
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.skipped:
+        _skipped.append(report.nodeid)
+    if report.when == "call" and report.passed:
+        for backend in BACKENDS:
+            if f"[{backend}" in report.nodeid or f"-{backend}]" in report.nodeid:
+                _passed[backend] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    counts = ", ".join(f"{b}: {_passed[b]} passed" for b in BACKENDS)
+    terminalreporter.write_line(f"backend tests: {counts}")
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _require_dynamodb_local() and _skipped:
+        # make test promises that every test ran, DynamoDB Local's included.
+        print(f"\n{len(_skipped)} test(s) skipped, which make test does not allow: {_skipped[:5]}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
