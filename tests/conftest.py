@@ -25,7 +25,7 @@ _skipped: list[str] = []
 def pytest_configure(config: pytest.Config) -> None:
     # botocore signs every request; local servers accept any credentials.
     os.environ["AWS_ACCESS_KEY_ID"] = "testing"
-    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"  # noqa: S105 - not a secret
+    os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
     os.environ["AWS_DEFAULT_REGION"] = "us-east-1"
     os.environ.pop("AWS_PROFILE", None)
 
@@ -94,8 +94,9 @@ def clock() -> SettableClock:
 async def migrate(store: Store) -> None:
     """Creates the test's tables."""
     migrations = load_migrations(default_migrations_dir(store.settings))
-    await Migrator(store.dynamo, settings=store.settings, migrations=migrations, say=_quiet,
-                   poll_interval=0.05).apply()
+    await Migrator(
+        store.dynamo, settings=store.settings, migrations=migrations, say=_quiet, poll_interval=0.05
+    ).apply()
 
 
 def _quiet(_: str) -> None:

@@ -59,7 +59,8 @@ class DynamoDBService:
     async def get_reminders(self, user_id: str, status: str | None = None) -> list[Reminder]:
         """Every reminder of the user, optionally of one status."""
         wanted = None if status is None else ReminderStatus(status)
-        return [r async for r in self.store.reminders.iterate(user_id=user_id, status=wanted)]
+        found = [r async for r in self.store.reminders.iterate(user_id=user_id, status=wanted)]
+        return sorted(found, key=lambda r: r.reminder_id)
 
     async def update_reminder_status(
         self, user_id: str, reminder_id: str, status: str
@@ -91,7 +92,7 @@ class DynamoDBService:
             status=None if status is None else TodoStatus(status),
             priority=None if priority is None else Priority(priority),
         )
-        return [t async for t in todos]
+        return sorted([t async for t in todos], key=lambda t: t.todo_id)
 
     async def update_todo_status(self, user_id: str, todo_id: str, status: str) -> Todo | None:
         """Changes a todo's status; None when there is no such todo."""

@@ -12,7 +12,10 @@ from remo_async.store.migrate import Migrator, default_migrations_dir, load_migr
 def _migrator(store: Store, lines: list[str]) -> Migrator:
     migrations = load_migrations(default_migrations_dir(store.settings))
     return Migrator(
-        store.dynamo, settings=store.settings, migrations=migrations, say=lines.append,
+        store.dynamo,
+        settings=store.settings,
+        migrations=migrations,
+        say=lines.append,
         poll_interval=0.05,
     )
 

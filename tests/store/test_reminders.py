@@ -72,14 +72,12 @@ async def test_200_concurrent_creates_give_200_items(store: Store, clock: Settab
 
 async def test_a_create_never_overwrites(store: Store, clock: SettableClock, monkeypatch) -> None:
     first = await store.reminders.create(user_id=ALICE, data=_new(clock, "first"))
-    monkeypatch.setattr(
-        "remo_async.store.reminders.new_reminder_id", lambda: first.reminder_id
-    )
+    monkeypatch.setattr("remo_async.store.reminders.new_reminder_id", lambda: first.reminder_id)
     with pytest.raises(AlreadyExists):
         await store.reminders.create(user_id=ALICE, data=_new(clock, "second"))
-    assert (await store.reminders.get_or_raise(user_id=ALICE, record_id=first.reminder_id)).title == (
-        "first"
-    )
+    assert (
+        await store.reminders.get_or_raise(user_id=ALICE, record_id=first.reminder_id)
+    ).title == ("first")
 
 
 async def test_300_large_items_page_exactly_once(store: Store, clock: SettableClock) -> None:
@@ -113,7 +111,9 @@ async def test_300_large_items_page_exactly_once(store: Store, clock: SettableCl
 async def test_expired_items_are_invisible_and_pages_stay_full(
     store: Store, clock: SettableClock
 ) -> None:
-    old = [await store.reminders.create(user_id=ALICE, data=_new(clock, f"old{i}")) for i in range(3)]
+    old = [
+        await store.reminders.create(user_id=ALICE, data=_new(clock, f"old{i}")) for i in range(3)
+    ]
     for reminder in old:
         await store.reminders.update(
             user_id=ALICE,
@@ -121,7 +121,9 @@ async def test_expired_items_are_invisible_and_pages_stay_full(
             changes=ReminderUpdate(status=ReminderStatus.DONE),
         )
     clock.advance(days=200)
-    fresh = [await store.reminders.create(user_id=ALICE, data=_new(clock, f"new{i}")) for i in range(4)]
+    fresh = [
+        await store.reminders.create(user_id=ALICE, data=_new(clock, f"new{i}")) for i in range(4)
+    ]
     clock.advance(days=200)  # the done ones are past retention (365 days); the fresh are not
     page = await store.reminders.list(user_id=ALICE, limit=3)
     assert [r.title for r in page.items] == ["new0", "new1", "new2"]
@@ -169,7 +171,9 @@ async def test_status_guards(store: Store, clock: SettableClock) -> None:
     assert done.status is ReminderStatus.DONE
     with pytest.raises(InvalidTransition, match="from done to cancelled"):
         await store.reminders.update(
-            user_id=ALICE, reminder_id=reminder.reminder_id, changes=ReminderUpdate(status="cancelled")
+            user_id=ALICE,
+            reminder_id=reminder.reminder_id,
+            changes=ReminderUpdate(status="cancelled"),
         )
     with pytest.raises(InvalidTransition, match="from done to fired"):
         await store.reminders.update(
@@ -201,7 +205,9 @@ async def test_concurrent_updates_lose_nothing(store: Store, clock: SettableCloc
 
 
 async def test_status_lists_use_the_index(store: Store, clock: SettableClock) -> None:
-    made = [await store.reminders.create(user_id=ALICE, data=_new(clock, f"r{i}")) for i in range(5)]
+    made = [
+        await store.reminders.create(user_id=ALICE, data=_new(clock, f"r{i}")) for i in range(5)
+    ]
     for reminder in made[:2]:
         await store.reminders.update(
             user_id=ALICE, reminder_id=reminder.reminder_id, changes=ReminderUpdate(status="done")
@@ -213,7 +219,9 @@ async def test_status_lists_use_the_index(store: Store, clock: SettableClock) ->
     )
     assert [r.title for r in more.items] == ["r4"]
     assert more.next_cursor is None
-    done = [r.title async for r in store.reminders.iterate(user_id=ALICE, status=ReminderStatus.DONE)]
+    done = [
+        r.title async for r in store.reminders.iterate(user_id=ALICE, status=ReminderStatus.DONE)
+    ]
     assert sorted(done) == ["r0", "r1"]
 
 
@@ -230,7 +238,9 @@ async def test_bad_cursors_are_refused(store: Store, clock: SettableClock) -> No
     with pytest.raises(InvalidCursor, match="another list"):
         await store.reminders.list(user_id=BOB, cursor=page.next_cursor)
     with pytest.raises(InvalidCursor, match="another list"):
-        await store.reminders.list(user_id=ALICE, status=ReminderStatus.PENDING, cursor=page.next_cursor)
+        await store.reminders.list(
+            user_id=ALICE, status=ReminderStatus.PENDING, cursor=page.next_cursor
+        )
     with pytest.raises(InvalidCursor):
         await store.todos.list(user_id=ALICE, cursor=page.next_cursor)
 

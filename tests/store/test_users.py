@@ -52,7 +52,7 @@ async def test_concurrent_merges_lose_nothing(store: Store) -> None:
         *(store.users.merge_preferences(privy_id=ALICE, patch={f"k{i}": i}) for i in range(6))
     )
     prefs = await store.users.get_preferences(privy_id=ALICE)
-    assert {k: v for k, v in prefs.extra().items()} == {f"k{i}": i for i in range(6)}
+    assert dict(prefs.extra().items()) == {f"k{i}": i for i in range(6)}
 
 
 async def test_preferences_have_a_size_limit(store: Store) -> None:

@@ -1,0 +1,1 @@
+"""The HTTP layer: middlewares, views, routes, OpenAPI. HTTP only."""

@@ -1,0 +1,39 @@
+"""Liveness and readiness."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from remo_async.api.problems import problem
+from remo_async.keys import STORE
+from remo_async.store import StoreUnavailable
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 while the process runs."""
+    return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """200 when DynamoDB answers and every table and index is ACTIVE; else 503."""
+    try:
+        states = await request.app[STORE].table_states()
+    except StoreUnavailable as exc:
+        return problem(
+            503,
+            str(exc),
+            title="Not ready",
+            headers={"Retry-After": "1"},
+            checks={"dynamodb": "unreachable"},
+        )
+    checks = {"dynamodb": "ok", **states}
+    if any(state != "ACTIVE" for state in states.values()):
+        missing = ", ".join(name for name, state in states.items() if state != "ACTIVE")
+        return problem(
+            503,
+            f"tables not ready: {missing}",
+            title="Not ready",
+            headers={"Retry-After": "5"},
+            checks=checks,
+        )
+    return web.json_response({"status": "ready", "checks": checks})

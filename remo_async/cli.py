@@ -1,0 +1,153 @@
+"""The command line: remo-async serve | migrate."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+
+from remo_async.app import create_app
+from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
+from remo_async.logs import configure_logging
+from remo_async.settings import AuthMode, Settings, SettingsError, load_settings
+from remo_async.store import Store, StoreError
+from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
+
+DATA_DIR = Path(".remo")
+SHUTDOWN_TIMEOUT = 15.0
+
+
+class CommandError(Exception):
+    """A command failed; the message is one line for a person."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="remo-async", description="The Remo backend.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    serve = commands.add_parser("serve", help="serve the HTTP API and the dispatcher")
+    serve.add_argument(
+        "--embedded",
+        action="store_true",
+        help="start a local DynamoDB (data under .remo/), migrate, and serve with dev auth",
+    )
+    serve.add_argument("--host", help="address to listen on (REMO_HOST)")
+    serve.add_argument("--port", type=int, help="port to listen on (REMO_PORT)")
+    migrate = commands.add_parser("migrate", help="apply pending migrations")
+    migrate.add_argument("--status", action="store_true", help="list migrations and exit")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs one command; failures print one line and exit non-zero."""
+    args = _parser().parse_args(argv)
+    handlers: dict[str, Callable[[argparse.Namespace], int]] = {
+        "serve": _serve,
+        "migrate": _migrate,
+    }
+    try:
+        return handlers[args.command](args)
+    except (SettingsError, CommandError, EmbeddedError, StoreError) as exc:
+        print(f"remo-async {args.command}: {exc}", file=sys.stderr)
+        return 2 if isinstance(exc, SettingsError) else 1
+    except KeyboardInterrupt:
+        return 130
+
+
+async def run_migrations(settings: Settings, *, status_only: bool = False) -> None:
+    """Applies pending migrations (or prints their status) against settings' DynamoDB."""
+    migrations = load_migrations(default_migrations_dir(settings))
+    async with Store.open(settings) as store:
+        migrator = Migrator(store.dynamo, settings=settings, migrations=migrations)
+        if status_only:
+            for migration, applied in await migrator.status():
+                state = f"applied {applied}" if applied else "pending"
+                print(f"{migration.version:04d} {migration.name}: {state}")
+            return
+        applied_now = await migrator.apply()
+        if applied_now:
+            print(f"applied {len(applied_now)} migration(s); tables are ACTIVE")
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    configure_logging(settings)
+    asyncio.run(run_migrations(settings, status_only=args.status))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    overrides: dict[str, Any] = {}
+    if args.host:
+        overrides["host"] = args.host
+    if args.port is not None:
+        overrides["port"] = args.port
+    if not args.embedded:
+        settings = load_settings(**overrides)
+        configure_logging(settings)
+        _run(settings)
+        return 0
+    with _embedded_dynamodb() as endpoint:
+        settings = load_settings(**overrides, **_embedded_overrides(endpoint))
+        configure_logging(settings)
+        asyncio.run(run_migrations(settings))
+        print(f"remo-async: serving on http://{settings.host}:{settings.port} (dev auth)")
+        _run(settings)
+    return 0
+
+
+def _run(settings: Settings) -> None:
+    web.run_app(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        shutdown_timeout=SHUTDOWN_TIMEOUT,
+        print=None,
+        access_log=None,
+    )
+
+
+def _embedded_overrides(endpoint: str) -> dict[str, Any]:
+    # The local database accepts any credentials, but botocore will not sign without some.
+    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
+    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
+    return {
+        "dynamodb_endpoint": endpoint,
+        "auth_mode": AuthMode.DEV,
+        "dev_secret": os.environ.get("REMO_DEV_SECRET") or dev_secret(DATA_DIR),
+    }
+
+
+def dev_secret(data_dir: Path) -> str:
+    """The embedded server's dev secret, made once and kept under data_dir."""
+    path = data_dir / "dev-secret"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+@contextmanager
+def _embedded_dynamodb() -> Iterator[str]:
+    if java_command() is None:
+        print(
+            "remo-async: WARNING: no Java found, so DynamoDB Local cannot run. Falling back to "
+            "an in-process moto server: DATA LIVES IN MEMORY ONLY and is lost on exit. "
+            "Install a Java runtime (apt-get install default-jre-headless) to keep data.",
+            file=sys.stderr,
+        )
+        with MotoServer() as moto:
+            yield moto.endpoint
+        return
+    local = DynamoDBLocal(db_path=(DATA_DIR / "dynamodb").resolve())
+    with local:
+        print(f"remo-async: DynamoDB Local at {local.endpoint}, data in {DATA_DIR}/dynamodb")
+        yield local.endpoint
