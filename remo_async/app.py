@@ -6,26 +6,37 @@ from collections.abc import AsyncIterator
 
 from aiohttp import web
 
-from remo_async.api.health import healthz, readyz
+from remo_async.api.auth import TokenVerifier
+from remo_async.api.metrics import Metrics
+from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_middleware
+from remo_async.api.openapi import build_openapi
+from remo_async.api.ratelimit import RateLimiter
+from remo_async.api.routes import ROUTES, add_routes
 from remo_async.domain.times import Clock, utc_now
-from remo_async.keys import SETTINGS, STORE
+from remo_async.keys import CLOCK, METRICS, OPENAPI, RATE_LIMITER, SETTINGS, STORE, VERIFIER
 from remo_async.settings import Settings
 from remo_async.store import Store
-
-MAX_BODY_BYTES = 64 * 1024
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
     """Builds the web application; its resources open in cleanup_ctx when it starts."""
-    app = web.Application(client_max_size=MAX_BODY_BYTES)
+    app = web.Application(
+        client_max_size=MAX_BODY_BYTES, middlewares=[context_middleware, auth_middleware]
+    )
     app[SETTINGS] = settings
+    app[CLOCK] = clock
+    app[METRICS] = metrics = Metrics()
+    app[VERIFIER] = TokenVerifier(settings)
+    app[RATE_LIMITER] = RateLimiter(
+        rate=settings.rate_limit, burst=max(10.0, 2 * settings.rate_limit)
+    )
+    app[OPENAPI] = build_openapi(ROUTES)
 
     async def store_ctx(app: web.Application) -> AsyncIterator[None]:
-        async with Store.open(settings, clock=clock) as store:
+        async with Store.open(settings, clock=clock, observer=metrics.observe_dynamodb) as store:
             app[STORE] = store
             yield
 
     app.cleanup_ctx.append(store_ctx)
-    app.router.add_get("/healthz", healthz)
-    app.router.add_get("/readyz", readyz)
+    add_routes(app)
     return app

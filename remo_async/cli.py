@@ -1,4 +1,4 @@
-"""The command line: remo-async serve | migrate."""
+"""The command line: remo-async serve | migrate | token."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
+from remo_async.api.auth import AuthError, mint_dev_token
 from remo_async.app import create_app
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
 from remo_async.logs import configure_logging
@@ -42,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, help="port to listen on (REMO_PORT)")
     migrate = commands.add_parser("migrate", help="apply pending migrations")
     migrate.add_argument("--status", action="store_true", help="list migrations and exit")
+    token = commands.add_parser("token", help="print a dev-mode access token for USER_ID")
+    token.add_argument("user_id", metavar="USER_ID", help="e.g. did:privy:alice")
+    token.add_argument("--expires-in", type=int, default=3600, metavar="SECONDS")
     return parser
 
 
@@ -51,10 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     handlers: dict[str, Callable[[argparse.Namespace], int]] = {
         "serve": _serve,
         "migrate": _migrate,
+        "token": _token,
     }
     try:
         return handlers[args.command](args)
-    except (SettingsError, CommandError, EmbeddedError, StoreError) as exc:
+    except (SettingsError, CommandError, EmbeddedError, StoreError, AuthError) as exc:
         print(f"remo-async {args.command}: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, SettingsError) else 1
     except KeyboardInterrupt:
@@ -83,6 +88,22 @@ def _migrate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _token(args: argparse.Namespace) -> int:
+    secret = os.environ.get("REMO_DEV_SECRET")
+    if not secret:
+        kept = DATA_DIR / "dev-secret"
+        if not kept.exists():
+            raise CommandError(
+                "no dev secret: set REMO_DEV_SECRET, or run this where `make run` keeps .remo/"
+            )
+        secret = kept.read_text().strip()
+    settings = load_settings(auth_mode=AuthMode.DEV, dev_secret=secret)
+    if args.expires_in <= 0:
+        raise CommandError("--expires-in must be a positive number of seconds")
+    print(mint_dev_token(settings, args.user_id, expires_in=args.expires_in))
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     overrides: dict[str, Any] = {}
     if args.host:
@@ -98,7 +119,10 @@ def _serve(args: argparse.Namespace) -> int:
         settings = load_settings(**overrides, **_embedded_overrides(endpoint))
         configure_logging(settings)
         asyncio.run(run_migrations(settings))
-        print(f"remo-async: serving on http://{settings.host}:{settings.port} (dev auth)")
+        print(
+            f"remo-async: serving on http://{settings.host}:{settings.port} (dev auth). "
+            "Get a token with: .venv/bin/remo-async token did:privy:you"
+        )
         _run(settings)
     return 0
 

@@ -87,8 +87,9 @@ class Settings(BaseSettings):
                     "REMO_CURSOR_SECRET (16+ characters, the same on every replica) is "
                     "required when REMO_AUTH_MODE=privy"
                 )
-        elif len(self.dev_secret) < 16:
-            raise ValueError("REMO_DEV_SECRET must be at least 16 characters in dev mode")
+        elif len(self.dev_secret) < 32:
+            # HS256 keys shorter than the hash output are weak (PyJWT warns about them too).
+            raise ValueError("REMO_DEV_SECRET must be at least 32 characters in dev mode")
         return self
 
     def table_name(self, name: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import uuid
 from collections import Counter
@@ -28,6 +29,7 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["AWS_SECRET_ACCESS_KEY"] = "testing"
     os.environ["AWS_DEFAULT_REGION"] = "us-east-1"
     os.environ.pop("AWS_PROFILE", None)
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
 
 def _require_dynamodb_local() -> bool:
@@ -74,6 +76,7 @@ def make_settings(endpoint: str, **overrides: Any) -> Settings:
         "auth_mode": AuthMode.DEV,
         "dev_secret": DEV_SECRET,
         "dynamodb_max_attempts": 2,
+        "rate_limit": 0,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

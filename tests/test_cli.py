@@ -38,7 +38,7 @@ def test_bad_value_names_the_setting(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("REMO_AUTH_MODE", "dev")
-    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef")
+    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef0123456789abcdef")
     monkeypatch.setenv("REMO_DISPATCH_SHARDS", "zero")
     assert main(["migrate"]) == 2
     assert "REMO_DISPATCH_SHARDS" in capsys.readouterr().err
@@ -51,7 +51,7 @@ def test_migrate_then_status(
     monkeypatch.setenv("REMO_DYNAMODB_ENDPOINT", endpoint)
     monkeypatch.setenv("REMO_TABLE_PREFIX", settings.table_prefix)
     monkeypatch.setenv("REMO_AUTH_MODE", "dev")
-    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef")
+    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef0123456789abcdef")
     assert main(["migrate", "--status"]) == 0
     assert "0001 0001_initial: pending" in capsys.readouterr().out
     assert main(["migrate"]) == 0
@@ -70,7 +70,7 @@ def test_migrate_reports_an_unreachable_dynamodb(
     monkeypatch.setenv("REMO_DYNAMODB_ENDPOINT", f"http://127.0.0.1:{free_port()}")
     monkeypatch.setenv("REMO_DYNAMODB_MAX_ATTEMPTS", "1")
     monkeypatch.setenv("REMO_AUTH_MODE", "dev")
-    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef")
+    monkeypatch.setenv("REMO_DEV_SECRET", "0123456789abcdef0123456789abcdef")
     assert main(["migrate"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("remo-async migrate: DynamoDB is unreachable")

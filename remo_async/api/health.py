@@ -1,11 +1,11 @@
-"""Liveness and readiness."""
+"""Public operational routes: liveness, readiness, the OpenAPI document."""
 
 from __future__ import annotations
 
 from aiohttp import web
 
 from remo_async.api.problems import problem
-from remo_async.keys import STORE
+from remo_async.keys import OPENAPI, STORE
 from remo_async.store import StoreUnavailable
 
 
@@ -37,3 +37,8 @@ async def readyz(request: web.Request) -> web.Response:
             checks=checks,
         )
     return web.json_response({"status": "ready", "checks": checks})
+
+
+async def openapi_view(request: web.Request) -> web.Response:
+    """GET /openapi.json."""
+    return web.json_response(request.app[OPENAPI])

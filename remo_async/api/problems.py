@@ -34,3 +34,29 @@ def problem(
         content_type=PROBLEM_TYPE,
         headers=headers,
     )
+
+
+class HttpProblem(Exception):
+    """Raised by views and middlewares; the error middleware renders it as problem+json."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+        errors: list[dict[str, str]] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.title = title
+        self.headers = headers or {}
+        self.errors = errors
+
+
+def render(exc: HttpProblem) -> web.Response:
+    """An HttpProblem as problem+json."""
+    extra: dict[str, Any] = {} if exc.errors is None else {"errors": exc.errors}
+    return problem(exc.status, exc.detail, title=exc.title, headers=exc.headers, **extra)

@@ -5,15 +5,23 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
+from remo_async.domain.recurrence import normalize_rule
 from remo_async.domain.times import TimeZoneName, UtcDatetime
 
 Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 Description = Annotated[str, StringConstraints(max_length=2000)]
 Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50)]
-Recurrence = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Recurrence = Annotated[str, AfterValidator(normalize_rule)]
 
 
 def _read_due_date(value: object) -> object:
@@ -26,6 +34,21 @@ def _read_due_date(value: object) -> object:
 
 DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+]
+# An Ethereum address, or a base58 Solana address.
+Wallet = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True, pattern=r"^(0x[0-9a-fA-F]{40}|[1-9A-HJ-NP-Za-km-z]{32,44})$"
+    ),
+]
+PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+[1-9]\d{1,14}$")]
+HttpsUrl = Annotated[
+    str, StringConstraints(strip_whitespace=True, max_length=2000, pattern=r"^https?://[^\s/]+")
+]
 
 T = TypeVar("T")
 
@@ -117,11 +140,11 @@ class UserUpdate(BaseModel):
     """Profile fields a user sets; each optional, unset fields are kept."""
 
     model_config = _IN
-    email: str | None = None
-    wallet: str | None = None
+    email: Email | None = None
+    wallet: Wallet | None = None
     first_name: Name | None = None
     last_name: Name | None = None
-    phone_number: str | None = None
+    phone_number: PhoneNumber | None = None
 
 
 class User(BaseModel):
@@ -168,7 +191,8 @@ class Preferences(BaseModel):
 
     model_config = ConfigDict(extra="allow")
     timezone: TimeZoneName = "UTC"
-    language: str = Field(default="en", max_length=35)
+    language: str = Field(default="en", min_length=2, max_length=35, pattern=r"^[A-Za-z0-9-]+$")
+    webhook_url: HttpsUrl | None = None
 
     def extra(self) -> dict[str, Any]:
         """The keys beyond the known ones."""

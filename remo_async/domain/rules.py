@@ -61,6 +61,12 @@ def check_todo_transition(current: TodoStatus, target: TodoStatus) -> None:
         raise InvalidTransition(current, target)
 
 
+def check_snoozable(current: ReminderStatus) -> None:
+    """Only a pending or fired reminder can be snoozed."""
+    if current not in (ReminderStatus.PENDING, ReminderStatus.FIRED):
+        raise InvalidTransition(current, "snoozed")
+
+
 def due_shard(reminder_id: str, shards: int) -> str:
     """The due-index partition of a pending reminder: a stable hash of its id."""
     digest = hashlib.blake2b(reminder_id.encode(), digest_size=8).digest()

@@ -10,6 +10,7 @@ from remo_async.domain.enums import ReminderStatus
 from remo_async.domain.models import Page, Reminder, ReminderCreate, ReminderUpdate
 from remo_async.domain.rules import (
     check_reminder_transition,
+    check_snoozable,
     due_shard,
     new_reminder_id,
     record_ttl,
@@ -85,6 +86,18 @@ class ReminderRepository(RecordRepository[Reminder]):
                 if target == ReminderStatus.PENDING and current != target:
                     values.pop("fired_at", None)
                 values["status"] = target.value
+            return self._finish(values, now)
+
+        return await self._change(user_id=user_id, record_id=reminder_id, change=change)
+
+    async def snooze(self, *, user_id: str, reminder_id: str, until: datetime) -> Reminder:
+        """Makes a pending or fired reminder pending again, due at `until`."""
+
+        def change(values: Values, now: datetime) -> Values:
+            check_snoozable(ReminderStatus(values["status"]))
+            values["status"] = ReminderStatus.PENDING.value
+            values["reminding_time"] = format_time(until)
+            values.pop("fired_at", None)
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)

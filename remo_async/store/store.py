@@ -12,12 +12,13 @@ from remo_async.store.conversations import ConversationRepository
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import CallObserver, Dynamo, open_client
 from remo_async.store.errors import TableMissing
+from remo_async.store.idempotency import IdempotencyRepository
 from remo_async.store.migrate import table_is_active
 from remo_async.store.reminders import ReminderRepository
 from remo_async.store.todos import TodoRepository
 from remo_async.store.users import UserRepository
 
-TABLES = ("reminders", "todos", "users", "conversations", "migrations")
+TABLES = ("reminders", "todos", "users", "conversations", "idempotency", "migrations")
 DataType = Literal["reminders", "todos", "conversations", "user", "all"]
 
 
@@ -50,6 +51,9 @@ class Store:
             cursors=cursors,
             clock=clock,
             retention_days=settings.retention_days,
+        )
+        self.idempotency = IdempotencyRepository(
+            self.dynamo, table=name("idempotency"), clock=clock
         )
         self.users = UserRepository(self.dynamo, table=name("users"), clock=clock)
         self.conversations = ConversationRepository(

@@ -1,0 +1,92 @@
+"""Reading bodies and queries into models, and writing models out: HTTP helpers for views."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+from aiohttp import web
+from pydantic import BaseModel, ValidationError
+
+from remo_async.api.problems import HttpProblem
+
+M = TypeVar("M", bound=BaseModel)
+
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def field_errors(exc: ValidationError, *, prefix: str = "") -> list[dict[str, str]]:
+    """Pydantic's errors as [{"field", "message"}], fields named by their dotted path."""
+    found = []
+    for error in exc.errors(include_url=False):
+        path = ".".join(str(part) for part in error["loc"] if not str(part).startswith("function-"))
+        message = str(error["msg"]).removeprefix("Value error, ")
+        found.append(
+            {
+                "field": f"{prefix}{path}" if path else prefix.rstrip(".") or "body",
+                "message": message,
+            }
+        )
+    return found
+
+
+def validate(model: type[M], data: Any, *, where: str = "body") -> M:
+    """Validates data against model; a violation is a 422 naming each offending field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        errors = field_errors(exc, prefix="" if where == "body" else f"{where}.")
+        names = ", ".join(e["field"] for e in errors)
+        raise HttpProblem(
+            422, f"the {where} is not valid: {names}", title="Validation failed", errors=errors
+        ) from None
+
+
+async def read_json(request: web.Request) -> Any:
+    """The request body as JSON; malformed JSON is a 400."""
+    raw = await request.read()
+    if not raw.strip():
+        raise HttpProblem(400, "a JSON body is required", title="Malformed JSON")
+    try:
+        return json.loads(raw)
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise HttpProblem(
+            400, f"the body is not valid JSON: {exc}", title="Malformed JSON"
+        ) from None
+
+
+async def read_body(request: web.Request, model: type[M], *, allow_form: bool = False) -> M:
+    """The body validated against model; forms are accepted where older clients send them."""
+    if allow_form and request.content_type in FORM_TYPES:
+        form = await request.post()
+        data: Any = {k: v for k, v in form.items() if isinstance(v, str)}
+        if isinstance(data.get("conversation_history"), str):
+            data["conversation_history"] = _embedded_json(data["conversation_history"])
+        return validate(model, data)
+    return validate(model, await read_json(request))
+
+
+def _embedded_json(text: str) -> Any:
+    # Form clients send conversation_history as a JSON string.
+    try:
+        return json.loads(text) if text.strip() else []
+    except ValueError:
+        raise HttpProblem(
+            400, "conversation_history is not valid JSON", title="Malformed JSON"
+        ) from None
+
+
+def read_query(request: web.Request, model: type[M]) -> M:
+    """The query string validated against model (unknown parameters are violations)."""
+    return validate(model, dict(request.query), where="query")
+
+
+def dump(
+    value: BaseModel | dict[str, Any] | list[Any],
+    *,
+    status: int = 200,
+    headers: dict[str, str] | None = None,
+) -> web.Response:
+    """A JSON answer; models serialize through pydantic (times as RFC 3339 with Z)."""
+    body = value.model_dump_json() if isinstance(value, BaseModel) else json.dumps(value)
+    return web.Response(status=status, text=body, content_type="application/json", headers=headers)

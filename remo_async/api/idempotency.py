@@ -1,0 +1,87 @@
+"""Idempotency-Key on creating POSTs: the first answer is replayed for 24 h."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+
+from aiohttp import web
+
+from remo_async.api.problems import HttpProblem
+from remo_async.api.routes import Handler
+from remo_async.keys import STORE
+from remo_async.store.idempotency import Answer, IdempotencyRepository
+
+HEADER = "Idempotency-Key"
+WAIT_FOR_FIRST = 10.0
+POLL = 0.05
+
+
+async def replay_or_run(
+    request: web.Request, handler: Handler, *, user_id: str
+) -> web.StreamResponse:
+    """Runs a create once per key; a retry gets the first answer, another body gets 409."""
+    given = request.headers.get(HEADER)
+    if given is None:
+        return await handler(request)
+    if not 1 <= len(given) <= 255:
+        raise HttpProblem(400, f"{HEADER} must be 1 to 255 characters")
+    body = await request.read()
+    fingerprint = hashlib.sha256(body).hexdigest()
+    key = f"{user_id}\n{request.method} {request.path}\n{given}"
+    keys = request.app[STORE].idempotency
+    deadline = time.monotonic() + WAIT_FOR_FIRST
+    while True:
+        held = await keys.claim(key=key, fingerprint=fingerprint)
+        if held is None:
+            return await _run(request, handler, keys, key=key, fingerprint=fingerprint)
+        if held.fingerprint != fingerprint:
+            raise HttpProblem(409, f"this {HEADER} was used with a different body")
+        if held.done:
+            return _replay(held)
+        # The first request with this key is still running: wait for its answer.
+        if time.monotonic() > deadline:
+            raise HttpProblem(
+                409, f"a request with this {HEADER} is in progress", headers={"Retry-After": "1"}
+            )
+        await asyncio.sleep(POLL)
+
+
+async def _run(
+    request: web.Request,
+    handler: Handler,
+    keys: IdempotencyRepository,
+    *,
+    key: str,
+    fingerprint: str,
+) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except BaseException:
+        await asyncio.shield(keys.release(key=key))
+        raise
+    if isinstance(response, web.Response) and 200 <= response.status < 300:
+        body = response.body if isinstance(response.body, bytes) else b""
+        answer = Answer(
+            fingerprint=fingerprint,
+            status=response.status,
+            body=body.decode(),
+            location=response.headers.get("Location"),
+        )
+        await keys.complete(key=key, answer=answer)
+    else:
+        await keys.release(key=key)
+    return response
+
+
+def _replay(answer: Answer) -> web.Response:
+    headers = {"Idempotent-Replayed": "true"}
+    if answer.location:
+        headers["Location"] = answer.location
+    return web.Response(
+        status=answer.status or 200,
+        text=answer.body or "",
+        content_type="application/json",
+        headers=headers,
+    )

@@ -1,0 +1,65 @@
+"""Prometheus metrics of one app (its own registry: no module-level state)."""
+
+from __future__ import annotations
+
+from aiohttp import web
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+from remo_async.keys import METRICS
+
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+
+
+class Metrics:
+    """The counters and histograms the service exports at /metrics."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter(
+            "remo_http_requests_total",
+            "HTTP requests by route, method and status",
+            ["route", "method", "status"],
+            registry=self.registry,
+        )
+        self.latency = Histogram(
+            "remo_http_request_duration_seconds",
+            "HTTP request latency by route and method",
+            ["route", "method"],
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.errors = Counter(
+            "remo_errors_total",
+            "Answers that were errors, by kind",
+            ["kind"],
+            registry=self.registry,
+        )
+        self.dynamodb_calls = Counter(
+            "remo_dynamodb_calls_total",
+            "DynamoDB calls by operation and outcome (ok, throttled, error)",
+            ["operation", "outcome"],
+            registry=self.registry,
+        )
+        self.throttles = Counter(
+            "remo_dynamodb_throttles_total",
+            "DynamoDB calls that were still throttled after botocore's retries",
+            registry=self.registry,
+        )
+
+    def observe_dynamodb(self, operation: str, outcome: str) -> None:
+        """Counts one DynamoDB call (the store's CallObserver)."""
+        self.dynamodb_calls.labels(operation, outcome).inc()
+        if outcome == "throttled":
+            self.throttles.inc()
+
+    def observe_request(self, *, route: str, method: str, status: int, seconds: float) -> None:
+        """Counts one HTTP request and its latency."""
+        self.requests.labels(route, method, str(status)).inc()
+        self.latency.labels(route, method).observe(seconds)
+
+
+async def metrics_view(request: web.Request) -> web.Response:
+    """GET /metrics: Prometheus text format."""
+    body = generate_latest(request.app[METRICS].registry)
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})

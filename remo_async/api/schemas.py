@@ -1,0 +1,250 @@
+"""Bodies, queries and answers of the HTTP API (the OpenAPI document is built from these)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
+from remo_async.domain.models import (
+    Category,
+    Description,
+    Message,
+    Recurrence,
+    Reminder,
+    Title,
+    Todo,
+    User,
+)
+from remo_async.domain.times import TimeZoneName
+
+TimeInput = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+Limit = Annotated[int, Field(ge=1, le=100)]
+Cursor = Annotated[str, StringConstraints(min_length=1, max_length=2048)]
+
+_BODY = ConfigDict(extra="forbid")
+
+
+def _not_null(value: Any) -> Any:
+    if value is None:
+        raise ValueError("may be left out, but not null")
+    return value
+
+
+class ReminderIn(BaseModel):
+    """Creates a reminder; reminding_time takes RFC 3339 or plain English."""
+
+    model_config = _BODY
+    title: Title
+    description: Description = ""
+    reminding_time: TimeInput = Field(
+        description="RFC 3339; without an offset it is read in `timezone`; or natural "
+        "language such as 'tomorrow 10am', 'in 2 hours', 'next friday at 3pm'",
+        examples=["2026-12-02T10:00:00Z", "tomorrow 10am"],
+    )
+    timezone: TimeZoneName | None = Field(
+        default=None, description="IANA zone; defaults to the user's preference"
+    )
+    recurrence: Recurrence | None = Field(default=None, examples=["FREQ=WEEKLY;BYDAY=MO"])
+
+
+class ReminderPatch(BaseModel):
+    """Changes some fields of a reminder; `fired` is the dispatcher's alone."""
+
+    model_config = _BODY
+    title: Title | None = None
+    description: Description | None = None
+    reminding_time: TimeInput | None = None
+    timezone: TimeZoneName | None = None
+    recurrence: Recurrence | None = Field(default=None, description="null ends the series")
+    status: Literal["pending", "done", "cancelled"] | None = None
+
+    _required = field_validator("title", "reminding_time", "timezone", "status", mode="before")(
+        _not_null
+    )
+
+
+class SnoozeIn(BaseModel):
+    """How long to snooze."""
+
+    model_config = _BODY
+    minutes: int = Field(ge=1, le=10080)
+
+
+class TodoIn(BaseModel):
+    """Creates a todo; due_date takes an RFC 3339 date or datetime, or plain English."""
+
+    model_config = _BODY
+    title: Title
+    description: Description = ""
+    priority: Priority = Priority.MEDIUM
+    category: Category | None = None
+    due_date: TimeInput | None = Field(default=None, examples=["2026-12-24", "next friday"])
+
+
+class TodoPatch(BaseModel):
+    """Changes some fields of a todo."""
+
+    model_config = _BODY
+    title: Title | None = None
+    description: Description | None = None
+    priority: Priority | None = None
+    category: Category | None = None
+    due_date: TimeInput | None = None
+    status: TodoStatus | None = None
+
+    _required = field_validator("title", "priority", "status", mode="before")(_not_null)
+
+
+class MessageIn(BaseModel):
+    """A message to keep in conversation memory."""
+
+    model_config = _BODY
+    role: Role
+    content: Annotated[str, StringConstraints(min_length=1, max_length=16000)]
+
+
+class HistoryTurn(BaseModel):
+    """One turn of the client's context; never stored."""
+
+    model_config = ConfigDict(extra="allow")
+    role: str = Field(max_length=20)
+    content: str = Field(max_length=16000)
+
+
+class ChatIn(BaseModel):
+    """A chat message (JSON or form)."""
+
+    model_config = _BODY
+    message: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    conversation_history: list[HistoryTurn] = Field(default_factory=list, max_length=100)
+    user_id: str | None = None
+
+
+class ReminderQuery(BaseModel):
+    """Query of GET reminders."""
+
+    model_config = _BODY
+    status: ReminderStatus | None = None
+    limit: Limit = 50
+    cursor: Cursor | None = None
+
+
+class TodoQuery(BaseModel):
+    """Query of GET todos."""
+
+    model_config = _BODY
+    status: TodoStatus | None = None
+    priority: Priority | None = None
+    limit: Limit = 50
+    cursor: Cursor | None = None
+
+
+class PageQuery(BaseModel):
+    """Query of a plain list."""
+
+    model_config = _BODY
+    limit: Limit = 50
+    cursor: Cursor | None = None
+
+
+class DataQuery(BaseModel):
+    """Which data DELETE /data removes."""
+
+    model_config = _BODY
+    data_type: Literal["reminders", "todos", "conversations", "user", "all"] = "all"
+
+
+class ReminderPage(BaseModel):
+    """A page of reminders."""
+
+    items: list[Reminder]
+    next_cursor: str | None
+
+
+class TodoPage(BaseModel):
+    """A page of todos."""
+
+    items: list[Todo]
+    next_cursor: str | None
+
+
+class MessagePage(BaseModel):
+    """A page of messages: the latest first page, oldest first within it."""
+
+    items: list[Message]
+    next_cursor: str | None
+
+
+class PreferencesOut(BaseModel):
+    """A user's preferences."""
+
+    user_id: str
+    preferences: dict[str, Any] = Field(
+        description="timezone (IANA), language, webhook_url, webhook_secret, and any other keys"
+    )
+
+
+class UserData(BaseModel):
+    """Everything kept about a user."""
+
+    user_id: str
+    user: User | None
+    preferences: dict[str, Any]
+    reminders: list[Reminder]
+    todos: list[Todo]
+    conversation: list[Message]
+
+
+class Deleted(BaseModel):
+    """How many items of each type were deleted."""
+
+    deleted: dict[str, int]
+
+
+class ChatAction(BaseModel):
+    """Something the assistant did."""
+
+    model_config = ConfigDict(extra="allow")
+    type: str = Field(examples=["reminder.created"])
+
+
+class ChatOut(BaseModel):
+    """The assistant's answer."""
+
+    response: str
+    success: bool
+    timestamp: str
+    user_id: str
+    actions: list[ChatAction]
+
+
+class Health(BaseModel):
+    """Liveness."""
+
+    status: Literal["ok"]
+
+
+class Ready(BaseModel):
+    """Readiness: DynamoDB and every table."""
+
+    status: Literal["ready"]
+    checks: dict[str, str]
+
+
+class FieldError(BaseModel):
+    """One offending field."""
+
+    field: str
+    message: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = None

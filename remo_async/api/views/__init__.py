@@ -1,0 +1,1 @@
+"""Views: HTTP in, store calls, HTTP out."""

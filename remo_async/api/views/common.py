@@ -1,0 +1,64 @@
+"""What every view needs: the store, the clock, the path's user, and time input."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from urllib.parse import quote
+
+from aiohttp import web
+
+from remo_async.api.problems import HttpProblem
+from remo_async.assistant.when import WhenError, parse_due, parse_when
+from remo_async.keys import CLOCK, STORE
+from remo_async.store import Store
+
+
+def store_of(request: web.Request) -> Store:
+    """The process's Store."""
+    return request.app[STORE]
+
+
+def now_of(request: web.Request) -> datetime:
+    """The current time as the app's clock tells it."""
+    return request.app[CLOCK]()
+
+
+def path_user(request: web.Request) -> str:
+    """The {user_id} of the path (the auth middleware has checked it is the token's)."""
+    return request.match_info["user_id"]
+
+
+def location(*parts: str) -> str:
+    """A Location header value from path segments."""
+    return "/" + "/".join(quote(part, safe="") for part in parts)
+
+
+async def user_zone(request: web.Request, user_id: str) -> str:
+    """The user's preferred time zone (UTC when none is set)."""
+    preferences = await store_of(request).users.get_preferences(privy_id=user_id)
+    return preferences.timezone
+
+
+def _invalid(field: str, exc: WhenError) -> HttpProblem:
+    return HttpProblem(
+        422,
+        f"{field}: {exc}",
+        title="Validation failed",
+        errors=[{"field": field, "message": str(exc)}],
+    )
+
+
+def read_time(request: web.Request, text: str, *, zone: str, field: str) -> datetime:
+    """A point in time from RFC 3339 or plain English; unreadable input is a 422 naming field."""
+    try:
+        return parse_when(text, now=now_of(request), zone=zone)
+    except WhenError as exc:
+        raise _invalid(field, exc) from None
+
+
+def read_due(request: web.Request, text: str, *, zone: str, field: str) -> date | datetime:
+    """A due date or time, as read_time reads times."""
+    try:
+        return parse_due(text, now=now_of(request), zone=zone)
+    except WhenError as exc:
+        raise _invalid(field, exc) from None

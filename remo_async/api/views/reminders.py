@@ -1,0 +1,96 @@
+"""Reminder routes."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from aiohttp import web
+
+from remo_async.api.http import dump, read_body, read_query
+from remo_async.api.schemas import ReminderIn, ReminderPatch, ReminderQuery, SnoozeIn
+from remo_async.api.views.common import (
+    location,
+    now_of,
+    path_user,
+    read_time,
+    store_of,
+    user_zone,
+)
+from remo_async.domain import ReminderCreate, ReminderStatus, ReminderUpdate
+
+
+async def create_reminder(request: web.Request) -> web.Response:
+    """POST /user/{user_id}/reminders."""
+    user_id = path_user(request)
+    body = await read_body(request, ReminderIn)
+    zone = body.timezone or await user_zone(request, user_id)
+    data = ReminderCreate(
+        title=body.title,
+        description=body.description,
+        reminding_time=read_time(request, body.reminding_time, zone=zone, field="reminding_time"),
+        timezone=zone,
+        recurrence=body.recurrence,
+    )
+    reminder = await store_of(request).reminders.create(user_id=user_id, data=data)
+    return dump(
+        reminder,
+        status=201,
+        headers={"Location": location("user", user_id, "reminders", reminder.reminder_id)},
+    )
+
+
+async def list_reminders(request: web.Request) -> web.Response:
+    """GET /user/{user_id}/reminders."""
+    query = read_query(request, ReminderQuery)
+    page = await store_of(request).reminders.list(
+        user_id=path_user(request), status=query.status, limit=query.limit, cursor=query.cursor
+    )
+    return dump(page)
+
+
+async def get_reminder(request: web.Request) -> web.Response:
+    """GET /user/{user_id}/reminders/{reminder_id}."""
+    reminder = await store_of(request).reminders.get_or_raise(
+        user_id=path_user(request), record_id=request.match_info["reminder_id"]
+    )
+    return dump(reminder)
+
+
+async def update_reminder(request: web.Request) -> web.Response:
+    """PATCH /user/{user_id}/reminders/{reminder_id}."""
+    user_id, reminder_id = path_user(request), request.match_info["reminder_id"]
+    body = await read_body(request, ReminderPatch)
+    store = store_of(request)
+    fields = body.model_dump(exclude_unset=True)
+    if body.reminding_time is not None:
+        current = await store.reminders.get_or_raise(user_id=user_id, record_id=reminder_id)
+        zone = body.timezone or current.timezone
+        when = read_time(request, body.reminding_time, zone=zone, field="reminding_time")
+        fields["reminding_time"] = when
+        # Moving a reminder that already fired into the future arms it again.
+        armed = current.status is ReminderStatus.FIRED and "status" not in fields
+        if armed and when > now_of(request):
+            fields["status"] = ReminderStatus.PENDING
+    changes = ReminderUpdate.model_validate(fields)
+    reminder = await store.reminders.update(
+        user_id=user_id, reminder_id=reminder_id, changes=changes
+    )
+    return dump(reminder)
+
+
+async def delete_reminder(request: web.Request) -> web.Response:
+    """DELETE /user/{user_id}/reminders/{reminder_id}: 204, also when it was not there."""
+    await store_of(request).reminders.delete(
+        user_id=path_user(request), record_id=request.match_info["reminder_id"]
+    )
+    return web.Response(status=204)
+
+
+async def snooze_reminder(request: web.Request) -> web.Response:
+    """POST /user/{user_id}/reminders/{reminder_id}/snooze."""
+    body = await read_body(request, SnoozeIn)
+    until = now_of(request) + timedelta(minutes=body.minutes)
+    reminder = await store_of(request).reminders.snooze(
+        user_id=path_user(request), reminder_id=request.match_info["reminder_id"], until=until
+    )
+    return dump(reminder)

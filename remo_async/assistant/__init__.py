@@ -1,0 +1,1 @@
+"""The assistant: reading what the user means."""

@@ -1,0 +1,302 @@
+"""Our own English rules for a day and a time of day, tried before dateparser."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Final
+from zoneinfo import ZoneInfo
+
+
+class WhenError(ValueError):
+    """User time input that cannot be read; str() is a short sentence for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a reading is relative to."""
+
+    shown: str  # the input, quoted and cut short, for error messages
+    now: datetime
+    tz: ZoneInfo
+    date_only: bool
+
+    @property
+    def today(self) -> date:
+        """The user's local date at `now`."""
+        return self.now.astimezone(self.tz).date()
+
+
+def to_utc(local: datetime, tz: ZoneInfo) -> datetime:
+    """A naive wall time in tz as UTC: the first of two readings, or shifted across a gap."""
+    # fold=0 gives a time inside a spring-forward gap the offset from before the change,
+    # which lands it one gap-length later (02:30 becomes 03:30), as documented in parse_when.
+    return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class _Weekday:
+    weekday: int
+    strict: bool  # "next friday": never today
+
+
+@dataclass(frozen=True, slots=True)
+class _MonthDay:
+    month: int
+    day: int
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    hour: int
+    minute: int
+    flexible: bool  # a bare 1..11 that still needs am or pm
+    midnight: bool  # the word, which ends the named day
+    bare: bool  # just a number: only a time next to a day, a period or "at"
+
+
+@dataclass(slots=True)
+class _Parts:
+    day: date | _Weekday | _MonthDay | None = None
+    named_today: bool = False
+    period: str | None = None
+    clock: _Clock | None = None
+
+
+_MONTHS: Final = "jan feb mar apr may jun jul aug sep oct nov dec"
+_WEEKDAYS: Final = ("mo", "tu", "we", "th", "fr", "sa", "su")
+# Period -> (default hour, hour the period ends); None is a plain "today".
+_WINDOWS: Final[Mapping[str | None, tuple[int, int]]] = {
+    None: (9, 24),
+    "morning": (9, 12),
+    "afternoon": (15, 18),
+    "evening": (19, 24),
+    "night": (21, 24),
+    "tonight": (20, 24),
+}
+
+_END = r"(?=[\s,]|$)"
+_MONTH = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DOM = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>\d{4}))?"
+_WEEKDAY = (
+    r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?"
+    r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
+_FILLER: Final = re.compile(r"(?:(?:at|on|by|for)\s+|,\s*|\s+)*")
+_RELATIVE_DAY: Final = re.compile(
+    rf"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|today|tonight){_END}"
+)
+_NEXT_SPAN: Final = re.compile(rf"next\s+(?P<span>week|month){_END}")
+_WEEKDAY_RE: Final = re.compile(
+    rf"(?:(?P<which>this|next|coming|this\s+coming)\s+)?{_WEEKDAY}{_END}"
+)
+_MONTH_DAY: Final = re.compile(rf"{_MONTH}\s+(?:the\s+)?{_DOM}{_YEAR}{_END}")
+_DAY_MONTH: Final = re.compile(rf"(?:the\s+)?{_DOM}\s+(?:of\s+)?{_MONTH}{_YEAR}{_END}")
+_PERIOD: Final = re.compile(
+    rf"(?:(?P<this>this)\s+|in\s+the\s+)?(?P<period>morning|afternoon|evening|night){_END}"
+)
+_CLOCK: Final = re.compile(
+    r"(?:(?:12\s+)?(?P<word>noon|midday|midnight)"
+    r"|(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?"
+    rf"(?:\s*(?P<mer>[ap])m|\s*(?P<oclock>o'?clock))?){_END}"
+)
+
+
+def _set_day(parts: _Parts, day: date | _Weekday | _MonthDay, *, today: bool = False) -> bool:
+    if parts.day is not None:
+        return False
+    parts.day, parts.named_today = day, today
+    return True
+
+
+def _relative_day(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+    word = m["rel"]
+    if word == "tonight":
+        if parts.period is not None:
+            return False
+        parts.period = "tonight"
+    offset = 0 if word in ("today", "tonight") else 2 if "after" in word else 1
+    return _set_day(parts, today + timedelta(days=offset), today=offset == 0)
+
+
+def _next_span(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+    if m["span"] == "week":
+        return _set_day(parts, today + timedelta(days=7 - today.weekday()))
+    first = today.replace(day=1)
+    return _set_day(parts, (first + timedelta(days=32)).replace(day=1))
+
+
+def _weekday(m: re.Match[str], parts: _Parts, _today: date, _at: bool) -> bool:
+    strict = m["which"] is not None and m["which"] != "this"
+    return _set_day(parts, _Weekday(_WEEKDAYS.index(m["wd"][:2]), strict=strict))
+
+
+def _month_day(m: re.Match[str], parts: _Parts, _today: date, _at: bool) -> bool:
+    year = int(m["year"]) if m["year"] else None
+    return _set_day(parts, _MonthDay(_MONTHS.split().index(m["mon"][:3]) + 1, int(m["dom"]), year))
+
+
+def _period(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+    if parts.period is not None:
+        return False
+    parts.period = m["period"]
+    return not m["this"] or _set_day(parts, today, today=True)
+
+
+def _clock(m: re.Match[str], parts: _Parts, _today: date, after_at: bool) -> bool:
+    if parts.clock is not None:
+        return False
+    if m["word"]:
+        hour = 0 if m["word"] == "midnight" else 12
+        parts.clock = _Clock(hour, 0, flexible=False, midnight=hour == 0, bare=False)
+        return True
+    hour, minute = int(m["hour"]), int(m["minute"] or 0)
+    if minute > 59 or hour > (12 if m["mer"] else 23) or (m["mer"] and hour == 0):
+        raise WhenError(f"{m.group()!r} is not a time of day")
+    if m["mer"]:
+        hour = hour % 12 + (12 if m["mer"] == "p" else 0)
+    flexible = not m["mer"] and 1 <= hour <= 11 and not m["hour"].startswith("0")
+    bare = not (m["minute"] or m["mer"] or m["oclock"] or after_at)
+    parts.clock = _Clock(hour, minute, flexible=flexible, midnight=False, bare=bare)
+    return True
+
+
+_Handler = Callable[[re.Match[str], _Parts, date, bool], bool]
+# Order matters: a day-month date must win over its leading number read as an hour.
+_COMPONENTS: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
+    (_RELATIVE_DAY, _relative_day),
+    (_NEXT_SPAN, _next_span),
+    (_WEEKDAY_RE, _weekday),
+    (_MONTH_DAY, _month_day),
+    (_DAY_MONTH, _month_day),
+    (_PERIOD, _period),
+    (_CLOCK, _clock),
+)
+
+
+def _scan(text: str, today: date) -> _Parts | None:
+    """The day, period and clock named by text, or None if any word is not ours."""
+    parts, pos = _Parts(), 0
+    while True:
+        gap = _FILLER.match(text, pos)
+        filler = gap.group() if gap else ""
+        pos += len(filler)
+        if pos == len(text):
+            break
+        after_at = filler.rstrip(" ,").endswith("at")
+        for regex, handler in _COMPONENTS:
+            m = regex.match(text, pos)
+            if m is not None:
+                if not handler(m, parts, today, after_at):
+                    return None
+                pos = m.end()
+                break
+        else:
+            return None
+    if parts.clock is not None and parts.clock.bare and parts.day is None and parts.period is None:
+        return None
+    return parts if parts.day or parts.period or parts.clock else None
+
+
+def _wall(day: date, parts: _Parts, ctx: Context) -> datetime:
+    """The local wall time the parts name on day."""
+    clock = parts.clock
+    if clock is None:
+        return datetime.combine(day, time(_WINDOWS[parts.period][0]))
+    hour = clock.hour
+    if clock.flexible:
+        if parts.period is not None:
+            pm = parts.period != "morning"
+        else:
+            # 8..11 are working hours; 1..7 is pm unless the am reading is still ahead today.
+            am_ahead = (
+                day == ctx.today
+                and to_utc(datetime.combine(day, time(hour, clock.minute)), ctx.tz) > ctx.now
+            )
+            pm = hour <= 7 and not am_ahead
+        hour += 12 if pm else 0
+    wall = datetime.combine(day, time(hour, clock.minute))
+    return wall + timedelta(days=1) if clock.midnight else wall
+
+
+def _is_day_only(parts: _Parts, ctx: Context) -> bool:
+    return ctx.date_only and parts.clock is None and parts.period is None
+
+
+def _ahead(day: date, parts: _Parts, ctx: Context) -> bool:
+    if _is_day_only(parts, ctx):
+        return day >= ctx.today
+    return to_utc(_wall(day, parts, ctx), ctx.tz) > ctx.now
+
+
+def _finish(day: date, parts: _Parts, ctx: Context) -> date | datetime:
+    if _is_day_only(parts, ctx):
+        return day
+    return to_utc(_wall(day, parts, ctx), ctx.tz)
+
+
+def _on_today(parts: _Parts, ctx: Context) -> date | datetime:
+    """Today, or for a time with no day named, tomorrow once today's has passed."""
+    today = ctx.today
+    if _is_day_only(parts, ctx):
+        return today
+    if parts.clock is None:
+        start, end = _WINDOWS[parts.period]
+        local = ctx.now.astimezone(ctx.tz).replace(tzinfo=None)
+        wall = datetime.combine(today, time(start))
+        if to_utc(wall, ctx.tz) <= ctx.now:
+            # Still inside the period: soon, rather than a day late.
+            next_hour = local.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            wall = next_hour if local.hour < end else wall + timedelta(days=1)
+        return to_utc(wall, ctx.tz)
+    instant = to_utc(_wall(today, parts, ctx), ctx.tz)
+    if instant > ctx.now:
+        return instant
+    if parts.named_today:
+        raise WhenError(f"{ctx.shown} is already past")
+    return to_utc(_wall(today + timedelta(days=1), parts, ctx), ctx.tz)
+
+
+def _pick_weekday(wd: _Weekday, parts: _Parts, ctx: Context) -> date:
+    """Today if it is that weekday and the time is still ahead, else the first one after today."""
+    today = ctx.today
+    if not wd.strict and today.weekday() == wd.weekday and _ahead(today, parts, ctx):
+        return today
+    return today + timedelta(days=(wd.weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _pick_month_day(md: _MonthDay, parts: _Parts, ctx: Context) -> date:
+    """The first such date still ahead, or the one of the year given."""
+    years = [md.year] if md.year else list(range(ctx.today.year, ctx.today.year + 9))
+    valid = False
+    for year in years:
+        try:
+            day = date(year, md.month, md.day)
+        except ValueError:
+            continue
+        valid = True
+        if _ahead(day, parts, ctx):
+            return day
+    raise WhenError(f"{ctx.shown} is {'in the past' if valid else 'not a date'}")
+
+
+def read_phrase(text: str, ctx: Context) -> date | datetime | None:
+    """A phrase of day, period and time of day; None if it is not one of ours."""
+    parts = _scan(text, ctx.today)
+    if parts is None:
+        return None
+    day = parts.day
+    if isinstance(day, _Weekday):
+        return _finish(_pick_weekday(day, parts, ctx), parts, ctx)
+    if isinstance(day, _MonthDay):
+        return _finish(_pick_month_day(day, parts, ctx), parts, ctx)
+    if day is None or parts.named_today:
+        return _on_today(parts, ctx)
+    return _finish(day, parts, ctx)

@@ -1,0 +1,112 @@
+"""The idempotency table: a claim per Idempotency-Key, then the first answer, kept 24 h."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from remo_async.domain.rules import epoch
+from remo_async.domain.times import Clock
+from remo_async.store.attrs import from_item, to_item
+from remo_async.store.dynamo import ConditionFailed, Dynamo
+
+KEEP = timedelta(hours=24)
+LEASE = timedelta(seconds=30)
+"""How long a claim may stay pending before another request may take it over (a crash)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What a key holds: who claimed it with which body, and the answer once there is one."""
+
+    fingerprint: str
+    status: int | None = None
+    body: str | None = None
+    location: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """True once the first request's answer is stored."""
+        return self.status is not None
+
+
+class IdempotencyRepository:
+    """Claims keys atomically, so of two concurrent retries only one runs."""
+
+    def __init__(self, dynamo: Dynamo, *, table: str, clock: Clock) -> None:
+        self._dynamo = dynamo
+        self.table = table
+        self._clock = clock
+
+    async def claim(self, *, key: str, fingerprint: str) -> Answer | None:
+        """None when this caller now owns the key; else what the key already holds."""
+        now = self._clock()
+        values = {
+            "key": key,
+            "fingerprint": fingerprint,
+            "lease": epoch(now + LEASE),
+            "ttl": epoch(now + KEEP),
+        }
+        try:
+            await self._dynamo.call(
+                "put_item",
+                TableName=self.table,
+                Item=to_item(values),
+                ConditionExpression=(
+                    "attribute_not_exists(#k) OR #ttl < :now "
+                    "OR (attribute_not_exists(#status) AND #lease < :now)"
+                ),
+                ExpressionAttributeNames={
+                    "#k": "key",
+                    "#ttl": "ttl",
+                    "#status": "status",
+                    "#lease": "lease",
+                },
+                ExpressionAttributeValues={":now": {"N": str(epoch(now))}},
+            )
+        except ConditionFailed:
+            held = await self.get(key=key)
+            return held if held is not None else await self.claim(key=key, fingerprint=fingerprint)
+        return None
+
+    async def get(self, *, key: str) -> Answer | None:
+        """What the key holds, or None."""
+        response = await self._dynamo.call(
+            "get_item", TableName=self.table, Key={"key": {"S": key}}, ConsistentRead=True
+        )
+        item = response.get("Item")
+        if item is None:
+            return None
+        values: dict[str, Any] = from_item(item)
+        return Answer(
+            fingerprint=values["fingerprint"],
+            status=values.get("status"),
+            body=values.get("body"),
+            location=values.get("location"),
+        )
+
+    async def complete(self, *, key: str, answer: Answer) -> None:
+        """Stores the first answer for replays."""
+        now = self._clock()
+        values = {
+            "key": key,
+            "fingerprint": answer.fingerprint,
+            "status": answer.status,
+            "body": answer.body,
+            "location": answer.location,
+            "ttl": epoch(now + KEEP),
+        }
+        await self._dynamo.call("put_item", TableName=self.table, Item=to_item(values))
+
+    async def release(self, *, key: str) -> None:
+        """Gives up a claim whose request failed, so a retry can run."""
+        with contextlib.suppress(ConditionFailed):  # it completed meanwhile: keep the answer
+            await self._dynamo.call(
+                "delete_item",
+                TableName=self.table,
+                Key={"key": {"S": key}},
+                ConditionExpression="attribute_not_exists(#status)",
+                ExpressionAttributeNames={"#status": "status"},
+            )
