@@ -6,6 +6,7 @@ import logging
 import sys
 
 import structlog
+from aiohttp.http_exceptions import HttpProcessingError
 
 from remo_async.settings import LogFormat, Settings
 
@@ -45,6 +46,7 @@ def configure_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
+    logging.getLogger("aiohttp.server").addFilter(_client_errors_without_traceback)
     # aiohttp's access log repeats what our request log line says.
     logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     for noisy in ("botocore", "aiobotocore", "urllib3"):
@@ -55,3 +57,14 @@ def _keep(
     logger: object, method: str, event: structlog.types.EventDict
 ) -> structlog.types.EventDict:
     return event
+
+
+def _client_errors_without_traceback(record: logging.LogRecord) -> bool:
+    # A malformed request is the client's fault: one warning line, not an error traceback.
+    if record.exc_info and isinstance(record.exc_info[1], HttpProcessingError):
+        record.msg = f"{record.getMessage()}: {record.exc_info[1]}"
+        record.args = None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = None
+        record.exc_text = None
+    return True

@@ -55,25 +55,23 @@ async def read_json(request: web.Request) -> Any:
         ) from None
 
 
-async def read_body(request: web.Request, model: type[M], *, allow_form: bool = False) -> M:
-    """The body validated against model; forms are accepted where older clients send them."""
-    if allow_form and request.content_type in FORM_TYPES:
-        form = await request.post()
-        data: Any = {k: v for k, v in form.items() if isinstance(v, str)}
-        if isinstance(data.get("conversation_history"), str):
-            data["conversation_history"] = _embedded_json(data["conversation_history"])
-        return validate(model, data)
+async def read_body(request: web.Request, model: type[M]) -> M:
+    """The JSON body validated against model."""
     return validate(model, await read_json(request))
 
 
-def _embedded_json(text: str) -> Any:
-    # Form clients send conversation_history as a JSON string.
+def is_form(request: web.Request) -> bool:
+    """True when the body is an HTML form (as older clients send some requests)."""
+    return request.content_type in FORM_TYPES
+
+
+async def read_form(request: web.Request, model: type[M]) -> M:
+    """The form body validated against model (the last value of a repeated field wins)."""
     try:
-        return json.loads(text) if text.strip() else []
-    except ValueError:
-        raise HttpProblem(
-            400, "conversation_history is not valid JSON", title="Malformed JSON"
-        ) from None
+        form = await request.post()
+    except ValueError as exc:  # e.g. multipart without a boundary
+        raise HttpProblem(400, f"the form cannot be read: {exc}", title="Malformed form") from None
+    return validate(model, {k: v for k, v in form.items() if isinstance(v, str)})
 
 
 def read_query(request: web.Request, model: type[M]) -> M:

@@ -31,8 +31,9 @@ DESCRIPTIONS = {
 def _schemas(routes: tuple[Route, ...]) -> tuple[dict[Any, Any], dict[str, Any]]:
     wanted: dict[tuple[type[BaseModel], JsonSchemaMode], None] = {(Problem, "serialization"): None}
     for route in routes:
-        if route.body is not None:
-            wanted[(route.body, "validation")] = None
+        for body in (route.body, route.form):
+            if body is not None:
+                wanted[(body, "validation")] = None
         if route.answer is not None:
             wanted[(route.answer, "serialization")] = None
     refs, top = models_json_schema(list(wanted), ref_template=REF)
@@ -75,7 +76,11 @@ def _responses(route: Route, refs: dict[Any, Any]) -> dict[str, Any]:
             answer["headers"] = {"Location": {"schema": {"type": "string"}}}
         responses[str(status)] = answer
     problem = {PROBLEM: {"schema": refs[(Problem, "serialization")]}}
-    errors = (*(USER_ERRORS if route.auth else ()), *route.errors)
+    errors = (
+        *(USER_ERRORS if route.auth else ()),
+        *route.errors,
+        *((409,) if route.creates else ()),
+    )
     for status in sorted(set(errors)):
         responses[str(status)] = {"description": DESCRIPTIONS[status], "content": problem}
     return responses
@@ -94,8 +99,9 @@ def _operation(route: Route, refs: dict[Any, Any]) -> dict[str, Any]:
     if route.body is not None:
         schema = refs[(route.body, "validation")]
         content = {"application/json": {"schema": schema}}
-        if route.form:
-            content["application/x-www-form-urlencoded"] = {"schema": schema}
+        if route.form is not None:
+            form = refs[(route.form, "validation")]
+            content["application/x-www-form-urlencoded"] = {"schema": form}
         operation["requestBody"] = {"required": True, "content": content}
     return operation
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from remo_async.api import health
 from remo_async.api.metrics import metrics_view
 from remo_async.api.schemas import (
+    ChatForm,
     ChatIn,
     ChatOut,
     DataQuery,
@@ -54,8 +55,9 @@ class Route:
     query: type[BaseModel] | None = None
     auth: bool = True
     creates: bool = False
-    """A creating POST: honours Idempotency-Key and answers 201 with Location."""
-    form: bool = False
+    """A creating POST: honours Idempotency-Key (409 on reuse) and answers 201 with Location."""
+    form: type[BaseModel] | None = None
+    """The body's model when sent as a form (older clients)."""
     errors: tuple[int, ...] = ()
     """Error statuses beyond those every user route may answer (400, 401, 403, 422, ...)."""
     also: tuple[int, ...] = ()
@@ -222,7 +224,7 @@ ROUTES: tuple[Route, ...] = (
         "Conversation",
         status=204,
     ),
-    Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=True),
+    Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
 )
 
 

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
 from remo_async.domain.models import (
@@ -21,7 +29,14 @@ from remo_async.domain.times import TimeZoneName
 
 TimeInput = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
 Limit = Annotated[int, Field(ge=1, le=100)]
-Cursor = Annotated[str, StringConstraints(min_length=1, max_length=2048)]
+# Any other string is refused as an altered cursor (400) when it is read.
+Cursor = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=1024),
+    WithJsonSchema(
+        {"type": "string", "maxLength": 1024, "pattern": "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$"}
+    ),
+]
 
 _BODY = ConfigDict(extra="forbid")
 
@@ -30,6 +45,20 @@ def _not_null(value: Any) -> Any:
     if value is None:
         raise ValueError("may be left out, but not null")
     return value
+
+
+def _not_nullable(*names: str) -> Callable[[dict[str, Any]], None]:
+    """Removes the null alternative that `X | None = None` puts in these fields' schemas."""
+
+    def edit(schema: dict[str, Any]) -> None:
+        for name in names:
+            field = schema["properties"][name]
+            choices = [c for c in field.pop("anyOf", []) if c.get("type") != "null"]
+            if choices:
+                field.update(choices[0] if len(choices) == 1 else {"anyOf": choices})
+            field.pop("default", None)
+
+    return edit
 
 
 class ReminderIn(BaseModel):
@@ -50,9 +79,15 @@ class ReminderIn(BaseModel):
 
 
 class ReminderPatch(BaseModel):
-    """Changes some fields of a reminder; `fired` is the dispatcher's alone."""
+    """Changes some fields of a reminder; `fired` is the dispatcher's alone.
 
-    model_config = _BODY
+    Fields that may be left out but not set to null are published without null.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra=_not_nullable("title", "reminding_time", "timezone", "status"),
+    )
     title: Title | None = None
     description: Description | None = None
     reminding_time: TimeInput | None = None
@@ -86,7 +121,9 @@ class TodoIn(BaseModel):
 class TodoPatch(BaseModel):
     """Changes some fields of a todo."""
 
-    model_config = _BODY
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra=_not_nullable("title", "priority", "status")
+    )
     title: Title | None = None
     description: Description | None = None
     priority: Priority | None = None
@@ -119,6 +156,15 @@ class ChatIn(BaseModel):
     model_config = _BODY
     message: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     conversation_history: list[HistoryTurn] = Field(default_factory=list, max_length=100)
+    user_id: str | None = None
+
+
+class ChatForm(BaseModel):
+    """A chat message as older clients post it, as a form."""
+
+    model_config = _BODY
+    message: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    conversation_history: str = Field(default="[]", description="a JSON array of turns")
     user_id: str | None = None
 
 

@@ -47,7 +47,9 @@ _UNIT_NAMES: Final[Mapping[str, str]] = {
     "m": "minutes", "mo": "months", "h": "hours", "d": "days", "w": "weeks", "y": "years",
 }  # fmt: skip
 # Calendar units keep the time of day across DST changes; hours and minutes pass on the clock.
-_CALENDAR: Final = frozenset({"days", "weeks", "months", "years"})
+_CALENDAR: Final[Mapping[str, tuple[str, int]]] = {
+    "days": ("days", 1), "weeks": ("days", 7), "months": ("months", 1), "years": ("months", 12),
+}  # fmt: skip
 _LONE_NUMBER: Final = re.compile(r"(?:(?:in|at|on|by|for)\s+)?\d+")
 _A_M: Final = re.compile(r"\b([ap])\.\s?m\b\.?")
 _SPACE: Final = re.compile(r"\s+")
@@ -56,14 +58,17 @@ _SPACE: Final = re.compile(r"\s+")
 def parse_when(text: str, *, now: datetime, zone: str) -> datetime:
     """A point in time from user input; returns an aware datetime in UTC.
 
-    A time without offset is read in `zone`: of two readings (autumn fall-back) the first is
-    taken, and a time inside a spring-forward gap moves forward by the gap (02:30 on the US
-    spring-forward day in America/New_York is 03:30 EDT). A day with no time is 09:00 local.
-    Weekdays, bare or with "this"/"next", are the first such day after today, or today if it
-    is that weekday and the time is still ahead ("next" never means today). A bare hour
-    8..11 is am; 1..7 is pm unless its am reading is still ahead today; after "morning" it
-    is am, after "afternoon"/"evening"/"night"/"tonight" pm. "tonight" is 20:00; once that
-    has passed, the next full hour. "midnight" ends the day it names.
+    ISO 8601 with an offset is that instant, even if past. A time without offset is read in
+    `zone`: of two readings (autumn fall-back) the first is taken, and a time inside a
+    spring-forward gap moves forward by the gap (02:30 on the US spring-forward day in
+    America/New_York is 03:30 EDT). English is read relative to `now` and never lands in
+    the past. "in 2 hours" passes on the clock; "in 3 days" keeps the time of day. A day
+    with no time is 09:00 local. A weekday, bare or with "this"/"next", is the first such
+    day after today, or today if it is that weekday and the time is still ahead ("next"
+    never means today). A bare hour 8..11 is am; 1..7 is pm unless its am reading is still
+    ahead today; "morning" makes it am, "afternoon"/"evening"/"night"/"tonight" pm.
+    "tonight" is 20:00 and "this evening" 19:00; once passed, the next full hour until the
+    period ends, then the next day. "midnight" ends the day it names.
     """
     found = _read(text, now=now, zone=zone, date_only=False)
     if isinstance(found, datetime):
@@ -72,7 +77,11 @@ def parse_when(text: str, *, now: datetime, zone: str) -> datetime:
 
 
 def parse_due(text: str, *, now: datetime, zone: str) -> date | datetime:
-    """A due date: a bare day stays a date; with a time of day it is an aware UTC datetime."""
+    """A due date: a bare day stays a date; with a time of day it is an aware UTC datetime.
+
+    Read as parse_when reads, except that a bare day counts as ahead until it ends: "friday"
+    on a Friday is today, and "in 3 days" is a date.
+    """
     return _read(text, now=now, zone=zone, date_only=True)
 
 
@@ -135,7 +144,7 @@ def _read_duration(text: str, ctx: Context) -> date | datetime | None:
     parts = [(p["amount"], p["unit"]) for p in _PART_RE.finditer(m["body"])]
     if m["half"]:
         parts.append(("0.5", parts[-1][1]))
-    calendar, elapsed = relativedelta(), timedelta()
+    totals, elapsed = {"days": 0, "months": 0}, timedelta()
     try:
         for amount, unit in parts:
             value = _amount(amount)
@@ -143,26 +152,29 @@ def _read_duration(text: str, ctx: Context) -> date | datetime | None:
                 raise WhenError(f"{ctx.shown} is not in the future")
             name = _UNIT_NAMES["mo" if unit.startswith("mo") else unit[0]]
             if name in _CALENDAR and value.is_integer():
-                calendar += relativedelta(**{name: int(value)})
+                total, factor = _CALENDAR[name]
+                totals[total] += int(value) * factor
             elif name in ("months", "years"):
-                return None  # "in 1.5 months": not a span we can place on a calendar
+                return None  # "in 1.5 months" has no place on a calendar; dateparser may try
             else:
                 elapsed += timedelta(**{name: value})
+        calendar = relativedelta(months=totals["months"], days=totals["days"])
         return _after(calendar, elapsed, ctx)
-    except (OverflowError, ValueError) as exc:
-        if isinstance(exc, WhenError):
-            raise
+    except OverflowError:
         raise WhenError(f"{ctx.shown} is too far ahead") from None
 
 
 def _after(calendar: relativedelta, elapsed: timedelta, ctx: Context) -> date | datetime:
-    if ctx.date_only and not elapsed:
-        day: date = ctx.today + calendar
-        return day
-    if not calendar:
-        return ctx.now + elapsed
-    wall = ctx.now.astimezone(ctx.tz).replace(tzinfo=None) + calendar
-    return to_utc(wall, ctx.tz) + elapsed
+    try:
+        if ctx.date_only and not elapsed:
+            day: date = ctx.today + calendar
+            return day
+        if not calendar:
+            return ctx.now + elapsed
+        wall = ctx.now.astimezone(ctx.tz).replace(tzinfo=None) + calendar
+        return to_utc(wall, ctx.tz) + elapsed
+    except ValueError:  # a year past 9999
+        raise OverflowError from None
 
 
 def _amount(word: str) -> float:

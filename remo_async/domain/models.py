@@ -12,6 +12,7 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    WithJsonSchema,
 )
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
@@ -46,8 +47,12 @@ Wallet = Annotated[
     ),
 ]
 PhoneNumber = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^\+[1-9]\d{1,14}$")]
+# http is accepted only with REMO_WEBHOOK_ALLOW_INSECURE (the view checks); the schema
+# tells clients what production takes.
 HttpsUrl = Annotated[
-    str, StringConstraints(strip_whitespace=True, max_length=2000, pattern=r"^https?://[^\s/]+")
+    str,
+    StringConstraints(strip_whitespace=True, max_length=2000, pattern=r"^https?://[^\s/]+"),
+    WithJsonSchema({"type": "string", "maxLength": 2000, "pattern": "^https://[^\\s/]+"}),
 ]
 
 T = TypeVar("T")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from pydantic import AfterValidator, PlainSerializer
+from pydantic import AfterValidator, GetJsonSchemaHandler, PlainSerializer
 
 _SECONDS = "%Y-%m-%dT%H:%M:%SZ"
 _MICROS = "%Y-%m-%dT%H:%M:%S.%fZ"
@@ -64,7 +64,15 @@ UtcDatetime = Annotated[
 ]
 """An aware time, kept in UTC, answered as `YYYY-MM-DDTHH:MM:SSZ`."""
 
-TimeZoneName = Annotated[str, AfterValidator(check_timezone)]
+
+class _ZoneNames:
+    """Publishes the IANA zone names as the JSON schema's enum (computed when asked)."""
+
+    def __get_pydantic_json_schema__(self, core: Any, handler: GetJsonSchemaHandler) -> Any:
+        return {"type": "string", "enum": sorted(_zone_names()), "examples": ["Europe/Berlin"]}
+
+
+TimeZoneName = Annotated[str, AfterValidator(check_timezone), _ZoneNames()]
 
 Clock = Callable[[], datetime]
 """Where the store and the dispatcher read the time; tests pass one they can set."""

@@ -80,16 +80,19 @@ class UserRepository:
 
     async def get_preferences(self, *, privy_id: str) -> Preferences:
         """The saved preferences, with defaults for what was never set."""
-        values = await self._values(privy_id)
-        return Preferences.model_validate(values.get("preferences", {}))
+        return Preferences.model_validate(_saved_preferences(await self._values(privy_id)))
 
     async def merge_preferences(self, *, privy_id: str, patch: dict[str, Any]) -> Preferences:
         """Merges patch into the saved preferences without losing a concurrent merge."""
         for _ in range(UPDATE_ATTEMPTS):
             values = await self._values(privy_id)
-            merged = Preferences.model_validate({**values.get("preferences", {}), **patch})
-            stored = merged.model_dump(mode="json")
-            if len(json.dumps(stored, separators=(",", ":"))) > PREFERENCES_MAX_BYTES:
+            merged = Preferences.model_validate({**_saved_preferences(values), **patch})
+            # One JSON string rather than a map: clients' keys and numbers need not fit
+            # DynamoDB's rules for attribute names and number ranges.
+            stored = json.dumps(
+                merged.model_dump(mode="json", exclude_none=True), separators=(",", ":")
+            )
+            if len(stored.encode()) > PREFERENCES_MAX_BYTES:
                 raise InvalidValue(f"preferences are limited to {PREFERENCES_MAX_BYTES} bytes")
             version = int(values.get("prefs_version", 0))
             try:
@@ -102,7 +105,7 @@ class UserRepository:
                         "prefs_version = :v" if version else "attribute_not_exists(prefs_version)"
                     ),
                     ExpressionAttributeValues={
-                        ":p": to_attr(stored),
+                        ":p": {"S": stored},
                         ":next": {"N": str(version + 1)},
                         **({":v": {"N": str(version)}} if version else {}),
                     },
@@ -118,6 +121,11 @@ class UserRepository:
             "delete_item", TableName=self.table, Key=self._key(privy_id), ReturnValues="ALL_OLD"
         )
         return "Attributes" in response
+
+
+def _saved_preferences(values: dict[str, Any]) -> dict[str, Any]:
+    saved = values.get("preferences")
+    return json.loads(saved) if isinstance(saved, str) else {}
 
 
 def _user(values: dict[str, Any]) -> User:

@@ -38,7 +38,11 @@ async def test_preferences_default_then_merge(store: Store) -> None:
     )
     assert merged.timezone == "Asia/Kolkata"
     merged = await store.users.merge_preferences(privy_id=ALICE, patch={"language": "de"})
-    assert merged.model_dump() == {"timezone": "Asia/Kolkata", "language": "de", "theme": "dark"}
+    assert merged.model_dump(exclude_none=True) == {
+        "timezone": "Asia/Kolkata",
+        "language": "de",
+        "theme": "dark",
+    }
     # Preferences alone do not make a profile.
     assert await store.users.get(privy_id=ALICE) is None
     user, created = await store.users.save(privy_id=ALICE, changes=UserUpdate(first_name="A"))

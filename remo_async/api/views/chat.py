@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from aiohttp import web
 
-from remo_async.api.http import dump, read_body
+from remo_async.api.http import dump, is_form, read_body, read_form, validate
 from remo_async.api.problems import HttpProblem
-from remo_async.api.schemas import ChatIn, ChatOut
+from remo_async.api.schemas import ChatForm, ChatIn, ChatOut
 from remo_async.api.views.common import store_of
 from remo_async.domain import MessageCreate, Role
 from remo_async.keys import USER_ID
@@ -17,10 +19,26 @@ MINIMAL_ANSWER = (
 )
 
 
+async def _chat_body(request: web.Request) -> ChatIn:
+    if not is_form(request):
+        return await read_body(request, ChatIn)
+    form = await read_form(request, ChatForm)
+    try:
+        history = json.loads(form.conversation_history or "[]")
+    except ValueError:
+        raise HttpProblem(
+            400, "conversation_history is not a valid JSON array", title="Malformed JSON"
+        ) from None
+    return validate(
+        ChatIn,
+        {"message": form.message, "conversation_history": history, "user_id": form.user_id},
+    )
+
+
 async def chat(request: web.Request) -> web.Response:
     """Answers a message; the message and the answer are remembered once each."""
     user_id = request[USER_ID]
-    body = await read_body(request, ChatIn, allow_form=True)
+    body = await _chat_body(request)
     if body.user_id is not None and body.user_id != user_id:
         raise HttpProblem(403, "user_id must be the token's user")
     conversations = store_of(request).conversations
