@@ -15,6 +15,11 @@ class AuthMode(enum.StrEnum):
     DEV = "dev"
 
 
+class AssistantKind(enum.StrEnum):
+    BUILTIN = "builtin"
+    LLM = "llm"
+
+
 class LogFormat(enum.StrEnum):
     AUTO = "auto"
     JSON = "json"
@@ -61,6 +66,13 @@ class Settings(BaseSettings):
     rate_limit: float = Field(default=20.0, ge=0)
     webhook_allow_insecure: bool = False
 
+    assistant: AssistantKind = AssistantKind.BUILTIN
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout: float = Field(default=20.0, gt=0, le=300)
+    llm_max_tool_rounds: int = Field(default=4, ge=1, le=20)
+
     log_format: LogFormat = LogFormat.AUTO
     log_level: str = "INFO"
 
@@ -71,6 +83,14 @@ class Settings(BaseSettings):
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL")
         return level
+
+    @model_validator(mode="after")
+    def _llm_is_configured(self) -> Self:
+        if self.assistant is AssistantKind.LLM and not (self.llm_base_url and self.llm_model):
+            raise ValueError(
+                "REMO_LLM_BASE_URL and REMO_LLM_MODEL are required when REMO_ASSISTANT=llm"
+            )
+        return self
 
     @model_validator(mode="after")
     def _auth_is_configured(self) -> Self:

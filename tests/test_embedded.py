@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import uuid
 import threading
 import time
 from collections.abc import Iterator
@@ -217,9 +218,10 @@ def test_install_failure_is_one_line_and_leaves_nothing(
 def test_moto_server_answers_list_tables() -> None:
     server = MotoServer()
     with server:
-        assert table_names(server.endpoint) == []
-        create_table(server.endpoint, "fallback")
-        assert table_names(server.endpoint) == ["fallback"]
+        # moto keeps one state per process, shared with the other tests' servers.
+        name = f"fallback-{uuid.uuid4().hex[:8]}"
+        create_table(server.endpoint, name)
+        assert name in table_names(server.endpoint)
     server.stop()
 
 
