@@ -8,9 +8,9 @@ import socket
 import subprocess
 import sys
 import textwrap
-import uuid
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
