@@ -2,20 +2,50 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
+import structlog
 from aiohttp import web
 
 from remo_async.api.auth import TokenVerifier
-from remo_async.api.metrics import Metrics
 from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_middleware
 from remo_async.api.openapi import build_openapi
 from remo_async.api.ratelimit import RateLimiter
 from remo_async.api.routes import ROUTES, add_routes
+from remo_async.dispatch import Dispatcher
 from remo_async.domain.times import Clock, utc_now
-from remo_async.keys import CLOCK, METRICS, OPENAPI, RATE_LIMITER, SETTINGS, STORE, VERIFIER
+from remo_async.keys import (
+    CLOCK,
+    DISPATCHER,
+    METRICS,
+    OPENAPI,
+    RATE_LIMITER,
+    SETTINGS,
+    STORE,
+    VERIFIER,
+)
+from remo_async.metrics import Metrics
 from remo_async.settings import Settings
 from remo_async.store import Store
+
+log = structlog.get_logger("remo_async.app")
+DISPATCHER_STOP_TIMEOUT = 10.0
+
+
+async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
+    """Runs the reminder dispatcher for the app's lifetime; stops it between reminders."""
+    dispatcher = Dispatcher(
+        app[STORE], settings=app[SETTINGS], clock=app[CLOCK], metrics=app[METRICS]
+    )
+    app[DISPATCHER] = dispatcher
+    task = asyncio.create_task(dispatcher.run(), name="remo-dispatcher")
+    yield
+    dispatcher.stop()
+    try:
+        await asyncio.wait_for(task, timeout=DISPATCHER_STOP_TIMEOUT)
+    except TimeoutError:
+        log.warning("dispatcher did not stop in time; cancelled")
 
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
@@ -38,5 +68,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             yield
 
     app.cleanup_ctx.append(store_ctx)
+    if settings.dispatch_enabled:
+        app.cleanup_ctx.append(dispatcher_ctx)
     add_routes(app)
     return app

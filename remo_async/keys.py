@@ -12,9 +12,10 @@ from remo_async.store import Store
 
 if TYPE_CHECKING:
     from remo_async.api.auth import TokenVerifier
-    from remo_async.api.metrics import Metrics
     from remo_async.api.ratelimit import RateLimiter
     from remo_async.api.routes import Route
+    from remo_async.dispatch import Dispatcher
+    from remo_async.metrics import Metrics
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
@@ -23,6 +24,7 @@ VERIFIER: web.AppKey[TokenVerifier] = web.AppKey("verifier")
 METRICS: web.AppKey[Metrics] = web.AppKey("metrics")
 RATE_LIMITER: web.AppKey[RateLimiter] = web.AppKey("rate_limiter")
 OPENAPI: web.AppKey[dict[str, Any]] = web.AppKey("openapi")
+DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")
 ROUTE_INDEX: web.AppKey[dict[tuple[str, str], Route]] = web.AppKey("route_index")
 
 USER_ID = web.RequestKey("user_id", str)

@@ -77,6 +77,7 @@ def make_settings(endpoint: str, **overrides: Any) -> Settings:
         "dev_secret": DEV_SECRET,
         "dynamodb_max_attempts": 2,
         "rate_limit": 0,
+        "dispatch_enabled": False,
         **overrides,
     }
     return Settings(_env_file=None, **values)  # type: ignore[call-arg]

@@ -1,11 +1,13 @@
-"""Public operational routes: liveness, readiness, the OpenAPI document."""
+"""Public operational routes: liveness, readiness, metrics, the OpenAPI document."""
 
 from __future__ import annotations
 
 from aiohttp import web
+from prometheus_client import generate_latest
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from remo_async.api.problems import problem
-from remo_async.keys import OPENAPI, STORE
+from remo_async.keys import METRICS, OPENAPI, STORE
 from remo_async.store import StoreUnavailable
 
 
@@ -42,3 +44,9 @@ async def readyz(request: web.Request) -> web.Response:
 async def openapi_view(request: web.Request) -> web.Response:
     """GET /openapi.json."""
     return web.json_response(request.app[OPENAPI])
+
+
+async def metrics_view(request: web.Request) -> web.Response:
+    """GET /metrics: Prometheus text format."""
+    body = generate_latest(request.app[METRICS].registry)
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})

@@ -9,7 +9,6 @@ from aiohttp import web
 from pydantic import BaseModel
 
 from remo_async.api import health
-from remo_async.api.metrics import metrics_view
 from remo_async.api.schemas import (
     ChatForm,
     ChatIn,
@@ -74,7 +73,7 @@ REMINDER = R + "/{reminder_id}"
 TODO = T + "/{todo_id}"
 
 ROUTES: tuple[Route, ...] = (
-    Route("GET", "/metrics", metrics_view, "Prometheus metrics", "Operations", auth=False),
+    Route("GET", "/metrics", health.metrics_view, "Prometheus metrics", "Operations", auth=False),
     Route("GET", "/openapi.json", health.openapi_view, "This document", "Operations", auth=False),
     Route("GET", "/healthz", health.healthz, "Liveness", "Operations", Health, auth=False),
     Route(

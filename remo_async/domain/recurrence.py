@@ -52,3 +52,34 @@ def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -
             return aware.astimezone(UTC)
         candidate = series.after(candidate, inc=False)
     return None
+
+
+def following_rule(rule: str) -> str | None:
+    """The rule the next occurrence carries: COUNT goes down by one; None when it runs out.
+
+    Each occurrence anchors the series at its own reminding_time, so COUNT counts what
+    is left rather than what was given.
+    """
+    parts = rule.split(";")
+    for i, part in enumerate(parts):
+        name, _, value = part.partition("=")
+        if name == "COUNT":
+            left = int(value) - 1
+            if left < 1:
+                return None
+            parts[i] = f"COUNT={left}"
+    return ";".join(parts)
+
+
+def next_in_series(
+    rule: str, *, start: datetime, zone: str, now: datetime
+) -> tuple[datetime, str] | None:
+    """When the series' next occurrence is due and the rule it carries; None when it has ended.
+
+    Occurrences missed while nothing ran are skipped: the next one is after `now`.
+    """
+    carried = following_rule(rule)
+    if carried is None:
+        return None
+    when = next_occurrence(rule, start=start, zone=zone, after=max(start, now))
+    return None if when is None else (when, carried)

@@ -20,7 +20,7 @@ from remo_async.store.query import QuerySpec, query_all, read_page
 
 M = TypeVar("M", bound=BaseModel)
 
-INTERNAL_ATTRS = ("ttl", "due_shard", "version")
+INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by")
 UPDATE_ATTEMPTS = 8
 
 Values = dict[str, Any]

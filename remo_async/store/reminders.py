@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from remo_async.domain.enums import ReminderStatus
 from remo_async.domain.models import Page, Reminder, ReminderCreate, ReminderUpdate
+from remo_async.domain.recurrence import next_in_series
 from remo_async.domain.rules import (
     check_reminder_transition,
     check_snoozable,
@@ -16,8 +17,10 @@ from remo_async.domain.rules import (
     record_ttl,
 )
 from remo_async.domain.times import Clock, format_time, parse_stored
+from remo_async.store.attrs import from_item, to_item
 from remo_async.store.cursor import CursorCodec
-from remo_async.store.dynamo import Dynamo
+from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.query import QuerySpec
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 
 STATUS_INDEX = "status-index"
@@ -101,6 +104,101 @@ class ReminderRepository(RecordRepository[Reminder]):
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)
+
+    def due(self, *, shard: str, now: datetime) -> AsyncIterator[Reminder]:
+        """Pending reminders of one due-index shard whose time has come, every page."""
+        spec = QuerySpec(
+            table=self.table,
+            index=DUE_INDEX,
+            key_condition="#shard = :shard AND #time <= :now",
+            names={"#shard": "due_shard", "#time": "reminding_time"},
+            values={":shard": {"S": shard}, ":now": {"S": format_time(now)}},
+            key_attrs=("user_id", "reminder_id", "due_shard", "reminding_time"),
+        )
+        return self._iterate(spec)
+
+    async def fire(self, *, reminder: Reminder, now: datetime) -> Reminder | None:
+        """Marks a due pending reminder fired, once; None when someone else changed it first.
+
+        A recurring reminder fires and gets its next occurrence in one transaction.
+        """
+        update = self._fire_update(reminder, now)
+        following = None
+        if reminder.recurrence is not None and not await self._followed(reminder):
+            following = next_in_series(
+                reminder.recurrence,
+                start=reminder.reminding_time,
+                zone=reminder.timezone,
+                now=now,
+            )
+        try:
+            if following is None:
+                response = await self._dynamo.call("update_item", **update, ReturnValues="ALL_NEW")
+                return self._model(from_item(response["Attributes"]))
+            await self._fire_and_follow(reminder, update, following, now)
+        except ConditionFailed:
+            return None
+        return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
+
+    def _fire_update(self, reminder: Reminder, now: datetime) -> dict[str, Any]:
+        moment = format_time(now)
+        return {
+            "TableName": self.table,
+            "Key": self._key(reminder.user_id, reminder.reminder_id),
+            "UpdateExpression": (
+                "SET #status = :fired, fired_at = :now, updated_at = :now, #ttl = :ttl, "
+                "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
+            ),
+            "ConditionExpression": "#status = :pending AND reminding_time <= :now",
+            "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
+            "ExpressionAttributeValues": {
+                ":fired": {"S": ReminderStatus.FIRED.value},
+                ":pending": {"S": ReminderStatus.PENDING.value},
+                ":now": {"S": moment},
+                ":ttl": {"N": str(record_ttl(written_at=now, retention_days=self._retention_days))},
+                ":zero": {"N": "0"},
+                ":one": {"N": "1"},
+            },
+        }
+
+    async def _fire_and_follow(
+        self,
+        reminder: Reminder,
+        update: dict[str, Any],
+        following: tuple[datetime, str],
+        now: datetime,
+    ) -> None:
+        when, rule = following
+        values: Values = {
+            "user_id": reminder.user_id,
+            "reminder_id": new_reminder_id(),
+            "title": reminder.title,
+            "description": reminder.description,
+            "reminding_time": format_time(when),
+            "timezone": reminder.timezone,
+            "recurrence": rule,
+            "status": ReminderStatus.PENDING.value,
+            "created_at": format_time(now),
+            "version": 1,
+        }
+        # Only the first fire of an occurrence makes the next one (a snoozed one fires again).
+        update["UpdateExpression"] = update["UpdateExpression"].replace(
+            " REMOVE", ", followed_by = :next REMOVE"
+        )
+        update["ExpressionAttributeValues"][":next"] = {"S": values["reminder_id"]}
+        update["ConditionExpression"] += " AND attribute_not_exists(followed_by)"
+        put = {
+            "TableName": self.table,
+            "Item": to_item(self._finish(values, now)),
+            "ConditionExpression": "attribute_not_exists(reminder_id)",
+        }
+        await self._dynamo.call(
+            "transact_write_items", TransactItems=[{"Update": update}, {"Put": put}]
+        )
+
+    async def _followed(self, reminder: Reminder) -> bool:
+        values = await self._get_values(reminder.user_id, reminder.reminder_id)
+        return values is not None and "followed_by" in values
 
     async def list(
         self,

@@ -1,12 +1,8 @@
-"""Prometheus metrics of one app (its own registry: no module-level state)."""
+"""Prometheus metrics of one process (its own registry: no module-level state)."""
 
 from __future__ import annotations
 
-from aiohttp import web
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
-from prometheus_client.exposition import CONTENT_TYPE_LATEST
-
-from remo_async.keys import METRICS
+from prometheus_client import CollectorRegistry, Counter, Histogram
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
@@ -46,6 +42,32 @@ class Metrics:
             "DynamoDB calls that were still throttled after botocore's retries",
             registry=self.registry,
         )
+        self.fired = Counter(
+            "remo_reminders_fired_total", "Reminders this replica fired", registry=self.registry
+        )
+        self.fire_losses = Counter(
+            "remo_dispatch_conditional_losses_total",
+            "Fires lost to another replica or to the user's change (a failed condition)",
+            registry=self.registry,
+        )
+        self.dispatch_lag = Histogram(
+            "remo_dispatch_lag_seconds",
+            "fired_at - reminding_time of each fire",
+            buckets=(0.5, 1, 2, 3, 5, 10, 30, 60, 300, 3600, 86400),
+            registry=self.registry,
+        )
+        self.poll_duration = Histogram(
+            "remo_dispatch_poll_seconds",
+            "Duration of one dispatcher poll over every shard",
+            buckets=LATENCY_BUCKETS,
+            registry=self.registry,
+        )
+        self.dispatch_errors = Counter(
+            "remo_dispatch_errors_total",
+            "Dispatcher polls or fires that failed, by kind",
+            ["kind"],
+            registry=self.registry,
+        )
 
     def observe_dynamodb(self, operation: str, outcome: str) -> None:
         """Counts one DynamoDB call (the store's CallObserver)."""
@@ -57,9 +79,3 @@ class Metrics:
         """Counts one HTTP request and its latency."""
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
-
-
-async def metrics_view(request: web.Request) -> web.Response:
-    """GET /metrics: Prometheus text format."""
-    body = generate_latest(request.app[METRICS].registry)
-    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
