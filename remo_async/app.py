@@ -26,6 +26,12 @@ from remo_async.keys import (
     VERIFIER,
 )
 from remo_async.metrics import Metrics
+from remo_async.notifications import (
+    close_event_streams,
+    events_ctx,
+    fire_notifiers,
+    webhooks_ctx,
+)
 from remo_async.settings import Settings
 from remo_async.store import Store
 
@@ -36,7 +42,11 @@ DISPATCHER_STOP_TIMEOUT = 10.0
 async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
     """Runs the reminder dispatcher for the app's lifetime; stops it between reminders."""
     dispatcher = Dispatcher(
-        app[STORE], settings=app[SETTINGS], clock=app[CLOCK], metrics=app[METRICS]
+        app[STORE],
+        settings=app[SETTINGS],
+        clock=app[CLOCK],
+        metrics=app[METRICS],
+        notifiers=fire_notifiers(app),
     )
     app[DISPATCHER] = dispatcher
     task = asyncio.create_task(dispatcher.run(), name="remo-dispatcher")
@@ -68,7 +78,11 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             yield
 
     app.cleanup_ctx.append(store_ctx)
+    if settings.events_enabled:
+        app.cleanup_ctx.append(events_ctx)
+        app.on_shutdown.append(close_event_streams)
     if settings.dispatch_enabled:
+        app.cleanup_ctx.append(webhooks_ctx)
         app.cleanup_ctx.append(dispatcher_ctx)
     add_routes(app)
     return app

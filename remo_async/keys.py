@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from remo_async.api.ratelimit import RateLimiter
     from remo_async.api.routes import Route
     from remo_async.dispatch import Dispatcher
+    from remo_async.dispatch.events import EventHub
+    from remo_async.dispatch.streams import StreamReader
+    from remo_async.dispatch.webhooks import WebhookWorker
     from remo_async.metrics import Metrics
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -25,6 +28,9 @@ METRICS: web.AppKey[Metrics] = web.AppKey("metrics")
 RATE_LIMITER: web.AppKey[RateLimiter] = web.AppKey("rate_limiter")
 OPENAPI: web.AppKey[dict[str, Any]] = web.AppKey("openapi")
 DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")
+EVENT_HUB: web.AppKey[EventHub] = web.AppKey("event_hub")
+STREAM_READER: web.AppKey[StreamReader] = web.AppKey("stream_reader")
+WEBHOOKS: web.AppKey[WebhookWorker] = web.AppKey("webhooks")
 ROUTE_INDEX: web.AppKey[dict[tuple[str, str], Route]] = web.AppKey("route_index")
 
 USER_ID = web.RequestKey("user_id", str)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from prometheus_client import CollectorRegistry, Counter, Histogram
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
@@ -65,6 +65,28 @@ class Metrics:
         self.dispatch_errors = Counter(
             "remo_dispatch_errors_total",
             "Dispatcher polls or fires that failed, by kind",
+            ["kind"],
+            registry=self.registry,
+        )
+
+        self.webhooks = Counter(
+            "remo_webhook_deliveries_total",
+            "Webhook outcomes: delivered, retried (per retry), failed, refused (unsafe), dropped",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.events = Counter(
+            "remo_events_total",
+            "Reminder events reaching this replica's hub, by source and outcome (sent, duplicate)",
+            ["source", "outcome"],
+            registry=self.registry,
+        )
+        self.event_streams = Gauge(
+            "remo_event_streams", "Open event streams on this replica", registry=self.registry
+        )
+        self.stream_errors = Counter(
+            "remo_stream_errors_total",
+            "DynamoDB Streams reads that failed, by kind",
             ["kind"],
             registry=self.registry,
         )

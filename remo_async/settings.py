@@ -65,6 +65,14 @@ class Settings(BaseSettings):
     conversation_ttl_days: int = Field(default=30, ge=1)
     rate_limit: float = Field(default=20.0, ge=0)
     webhook_allow_insecure: bool = False
+    webhook_timeout: float = Field(default=10.0, gt=0, le=60)
+    webhook_attempts: int = Field(default=5, ge=1, le=20)
+    # The first retry's delay; each next one doubles, within a one-minute window.
+    webhook_backoff: float = Field(default=1.0, ge=0, le=60)
+
+    events_enabled: bool = True
+    events_keepalive: float = Field(default=15.0, gt=0, le=3600)
+    stream_poll_interval: float = Field(default=1.0, gt=0, le=60)
 
     assistant: AssistantKind = AssistantKind.BUILTIN
     llm_base_url: str = ""

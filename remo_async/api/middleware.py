@@ -15,7 +15,7 @@ from remo_async.api.auth import AuthError
 from remo_async.api.http import field_errors
 from remo_async.api.idempotency import replay_or_run
 from remo_async.api.problems import HttpProblem, problem, render
-from remo_async.api.routes import Handler, route_of
+from remo_async.api.routes import Handler, Route, route_of
 from remo_async.domain.rules import InvalidTransition
 from remo_async.keys import METRICS, RATE_LIMITER, REQUEST_ID, USER_ID, VERIFIER
 from remo_async.store import (
@@ -32,6 +32,7 @@ log = structlog.get_logger("remo_async.http")
 
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 MAX_BODY_BYTES = 64 * 1024
+TOKEN_COOKIE = "privy-token"
 
 
 def _request_id(request: web.Request) -> str:
@@ -132,13 +133,22 @@ def _bearer(request: web.Request) -> str | None:
     return None
 
 
+def _token(request: web.Request, route: Route) -> str | None:
+    token = _bearer(request)
+    if token is None and route.token_in_query:
+        # Browsers' EventSource cannot set headers. The request log names the route,
+        # never the query string, so the token is not written to logs.
+        token = request.cookies.get(TOKEN_COOKIE) or request.query.get("access_token") or None
+    return token
+
+
 @web.middleware
 async def auth_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """401 without a good token, 403 for another user's path, 429 over the rate limit."""
     route = route_of(request)
     if route is None or not route.auth:
         return await handler(request)
-    token = _bearer(request)
+    token = _token(request, route)
     if token is None:
         raise HttpProblem(401, "a bearer token is required", headers={"WWW-Authenticate": "Bearer"})
     try:

@@ -52,6 +52,16 @@ def _parameters(route: Route) -> list[dict[str, Any]]:
             params.append(
                 {"name": name, "in": "query", "required": name in required, "schema": prop}
             )
+    if route.token_in_query:
+        params.append(
+            {
+                "name": "access_token",
+                "in": "query",
+                "required": False,
+                "description": "The token, for clients that cannot set headers (EventSource)",
+                "schema": {"type": "string"},
+            }
+        )
     if route.creates:
         params.append(
             {

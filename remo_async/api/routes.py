@@ -32,7 +32,7 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
-from remo_async.api.views import chat, conversation, reminders, todos, users
+from remo_async.api.views import chat, conversation, events, reminders, todos, users
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
 
@@ -61,6 +61,8 @@ class Route:
     """Error statuses beyond those every user route may answer (400, 401, 403, 422, ...)."""
     also: tuple[int, ...] = ()
     """Other success statuses with the same answer (PUT: 201 when created)."""
+    token_in_query: bool = False
+    """The token may also come as the privy-token cookie or ?access_token= (EventSource)."""
 
     @property
     def operation_id(self) -> str:
@@ -222,6 +224,15 @@ ROUTES: tuple[Route, ...] = (
         "Forget every message",
         "Conversation",
         status=204,
+    ),
+    Route(
+        "GET",
+        U + "/events",
+        events.stream_events,
+        "Live reminder events (text/event-stream)",
+        "Events",
+        token_in_query=True,
+        errors=(404,),
     ),
     Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
 )

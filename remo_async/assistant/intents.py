@@ -32,6 +32,7 @@ class NeedTime:
     name: ClassVar[str] = "reminder.need_time"
     title: str
     problem: str | None = None
+    phrasing: Phrasing = "to"
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,7 +54,8 @@ _PERIODS: Final = _flags(_EVERY + r"(?P<period>morning|afternoon|evening|night)|
 _DAILY: Final = _flags(r"every\s*day|each\s+day|every\s+single\s+day|daily")
 _WEEKLY: Final = _flags(_EVERY + r"week|weekly")
 _MONTH_DAY: Final = _flags(
-    r"on\s+the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)?\s+of\s+(?:every|each)\s+month"
+    r"(?:on\s+)?(?:the|every|each)\s+(?P<dom>\d{1,2}(?:st|nd|rd|th)?|first)\s+(?:day\s+)?"
+    r"of\s+(?:every|each|the)\s+month"
     r"|(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+(?P<dom2>\d{1,2})(?:st|nd|rd|th)?"
 )
 _MONTHLY: Final = _flags(_EVERY + r"month|monthly")
@@ -124,7 +125,8 @@ def _calendar(text: str) -> Recurrence | None:
         return Recurrence("FREQ=DAILY", m.start(), m.end(), m["period"] or "night")
     m = _MONTH_DAY.search(text)
     if m is not None:
-        day = int(m["dom"] or m["dom2"])
+        spoken = (m["dom"] or m["dom2"]).lower()
+        day = 1 if spoken == "first" else int(spoken.rstrip("stndrh"))
         if 1 <= day <= 31:
             return Recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", m.start(), m.end())
     for regex, rule in ((_DAILY, "DAILY"), (_WEEKLY, "WEEKLY"), (_MONTHLY, "MONTHLY")):

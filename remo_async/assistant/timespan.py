@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
+from zoneinfo import ZoneInfo
+
+from dateutil.relativedelta import relativedelta
 
 from remo_async.assistant.when import WhenError, parse_when
 
@@ -44,18 +47,28 @@ _CLOCK = (
     r"|\d{1,2}\s*o'?clock)"
 )
 _BARE = r"(?:\d{1,2}(?:[:.]\d{2})?)"
+# Ours, rewritten before parse_when reads them (see _readings).
+_WEEKEND = r"(?:(?:this|next|the)\s+)?weekend"
+_ORDINAL_DAY = r"the\s+\d{1,2}(?:st|nd|rd|th)"
 # Components that name a time on their own, longest alternatives first.
 _STRONG = (
-    rf"(?:{DURATION}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}"
-    rf"|(?:this|in\s+the)\s+{_PERIOD}|{_CLOCK}){_END}"
+    rf"(?:{DURATION}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}|{_WEEKEND}"
+    rf"|{_ORDINAL_DAY}|(?:this|in\s+the)\s+{_PERIOD}|{_CLOCK}){_END}"
 )
 # A bare number is a time only after "at" or next to another component ("tomorrow 10").
-_FIRST = rf"(?:(?:(?:on|at|by|for)\s+)?{_STRONG}|at\s+{_BARE}{_END})"
-_NEXT = rf"(?:\s*,\s*|\s+)(?:(?:at|on|by)\s+)?(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END})"
+_FIRST = rf"(?:(?:(?:on|at|by|for|around)\s+)?{_STRONG}|(?:at|around)\s+{_BARE}{_END})"
+_NEXT = (
+    rf"(?:\s*,\s*|\s+)(?:(?:at|on|by)\s+)?"
+    rf"(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END})"
+)
 _SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*", re.IGNORECASE)
-_DAY_NAMED: Final = re.compile(
-    rf"(?<![\w'])(?:{DURATION}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}){_END}",
-    re.IGNORECASE,
+_MONTH_RE: Final = re.compile(rf"(?<![\w']){MONTH}{_END}", re.IGNORECASE)
+_AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
+_WEEKEND_RE: Final = re.compile(r"\b(?:(?P<next>next)\s+|this\s+|the\s+)?weekend\b", re.I)
+_ORDINAL_RE: Final = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+_MONTH_NAMES: Final = (
+    *("january", "february", "march", "april", "may", "june", "july", "august"),
+    *("september", "october", "november", "december"),
 )
 
 
@@ -75,6 +88,7 @@ class Found:
     at: datetime | None
     spans: tuple[Span, ...] = ()
     problem: str | None = None
+    unread: tuple[Span, ...] = ()  # looked like a time but could not be read (e.g. past)
 
 
 def find_spans(text: str) -> list[Span]:
@@ -82,27 +96,60 @@ def find_spans(text: str) -> list[Span]:
     return [Span(m.start(), m.end(), m.group()) for m in _SPAN.finditer(text)]
 
 
-def names_day(text: str) -> bool:
-    """Whether text names a day (not only a time of day)."""
-    return _DAY_NAMED.search(text) is not None
+def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
+    """The time text names when all of it is a time phrase, else None; WhenError if past."""
+    text = text.strip().rstrip(".!?").strip()
+    if _SPAN.fullmatch(text) is None:
+        return None
+    return read_span(text, now=now, zone=zone)
+
+
+def _readings(text: str, *, now: datetime, zone: str) -> list[str]:
+    """What parse_when is given for a span: ours rewritten into its words, likeliest first."""
+    text = _WEEKEND_RE.sub(lambda m: "next saturday" if m["next"] else "saturday", text)
+    text = _AROUND.sub("at ", text)
+    m = _ORDINAL_RE.search(text)
+    if m is None or _MONTH_RE.search(text):
+        return [text]
+    # "the 28th": this month's, or the next month's once it has passed (or does not exist).
+    first = now.astimezone(ZoneInfo(zone)).date().replace(day=1)
+    readings = []
+    for ahead in range(3):
+        month = first + relativedelta(months=ahead)
+        named = f"{_MONTH_NAMES[month.month - 1]} {m['day']} {month.year}"
+        readings.append(f"{text[: m.start()]}{named}{text[m.end() :]}")
+    return readings
+
+
+def read_span(text: str, *, now: datetime, zone: str) -> datetime:
+    """The time a span names; WhenError with the first reading's problem if none fits."""
+    problem = None
+    for reading in _readings(text, now=now, zone=zone):
+        try:
+            return parse_when(reading, now=now, zone=zone)
+        except WhenError as exc:
+            problem = problem or exc
+    raise problem or WhenError(f"could not understand {text!r} as a time")
 
 
 def find_time(text: str, *, now: datetime, zone: str) -> Found:
     """The time text names, read in zone relative to now; at is None when it names none."""
     readable: list[tuple[Span, datetime]] = []
+    unread: list[Span] = []
     problem = None
     for span in find_spans(text):
         try:
-            readable.append((span, parse_when(span.text, now=now, zone=zone)))
+            readable.append((span, read_span(span.text, now=now, zone=zone)))
         except WhenError as exc:
             problem = problem or str(exc)
+            unread.append(span)
     if not readable:
-        return Found(at=None, problem=problem)
+        return Found(at=None, problem=problem, unread=tuple(unread))
     if len(readable) >= 2:
         # "on friday ... at 3pm": two halves of one time, apart in the sentence.
         (first, _), (second, _) = readable[0], readable[1]
         try:
-            joined = parse_when(f"{first.text} {second.text}", now=now, zone=zone)
+            joined = read_span(f"{first.text} {second.text}", now=now, zone=zone)
         except WhenError:
             pass
         else:

@@ -11,6 +11,7 @@ from remo_async.api.http import dump, read_body, read_json, read_query, validate
 from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import DataQuery, Deleted, PreferencesOut, UserData
 from remo_async.api.views.common import path_user, store_of
+from remo_async.dispatch.webhook_urls import UnsafeWebhook, check_webhook_url
 from remo_async.domain import Preferences, UserUpdate
 from remo_async.keys import SETTINGS
 from remo_async.store import Store
@@ -61,7 +62,7 @@ async def post_preferences(request: web.Request) -> web.Response:
             errors=[{"field": "webhook_secret", "message": "is read-only"}],
         )
     validate(Preferences, patch)  # names the offending fields before anything is written
-    _check_webhook(request, patch.get("webhook_url"))
+    await _check_webhook(request, patch.get("webhook_url"))
     store = store_of(request)
     if patch.get("webhook_url"):
         patch["webhook_secret"] = await _webhook_secret(store, user_id)
@@ -69,16 +70,20 @@ async def post_preferences(request: web.Request) -> web.Response:
     return dump(_preferences_out(user_id, merged))
 
 
-def _check_webhook(request: web.Request, url: Any) -> None:
-    if url is None or request.app[SETTINGS].webhook_allow_insecure:
+async def _check_webhook(request: web.Request, url: Any) -> None:
+    # https to public addresses only (no SSRF); sending checks again, as DNS can change.
+    if url is None:
         return
-    if not str(url).startswith("https://"):
+    allow_insecure = request.app[SETTINGS].webhook_allow_insecure
+    try:
+        await check_webhook_url(str(url).strip(), allow_insecure=allow_insecure)
+    except UnsafeWebhook as exc:
         raise HttpProblem(
             422,
-            "webhook_url must be an https URL",
+            f"webhook_url {exc}",
             title="Validation failed",
-            errors=[{"field": "webhook_url", "message": "must start with https://"}],
-        )
+            errors=[{"field": "webhook_url", "message": str(exc)}],
+        ) from None
 
 
 async def _webhook_secret(store: Store, user_id: str) -> str:
