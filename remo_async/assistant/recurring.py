@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Final
@@ -21,8 +22,15 @@ _DAY = (
 _AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
 _PERIOD = r"(?:\s+(?P<period>morning|afternoon|evening|night))?"
 _EVERY = r"(?:every|each)\s+"
-_NUMBERS: Final = {"other": 2, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-_FREQS: Final = {
+_NUMBERS: Final[Mapping[str, int]] = {
+    "other": 2,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+}
+_FREQS: Final[Mapping[str, str]] = {
     "minute": "MINUTELY",
     "hour": "HOURLY",
     "day": "DAILY",
@@ -30,7 +38,12 @@ _FREQS: Final = {
     "month": "MONTHLY",
     "year": "YEARLY",
 }
-_PERIOD_CLOCK: Final = {"morning": "9am", "afternoon": "3pm", "evening": "7pm", "night": "9pm"}
+_PERIOD_CLOCK: Final[Mapping[str, str]] = {
+    "morning": "9am",
+    "afternoon": "3pm",
+    "evening": "7pm",
+    "night": "9pm",
+}
 _BARE_CLOCK: Final = re.compile(r"(?:at\s+)?(?P<hour>\d{1,2})(?:[:.]\d{2})?", re.IGNORECASE)
 
 
@@ -48,7 +61,7 @@ _WEEKDAYS: Final = _flags(
     r"(?:(?:every|each|on)\s+(?:week|work)\s*days?|weekdays|every\s+business\s+day)" + _PERIOD
 )
 _WEEKENDS: Final = _flags(r"(?:every|each|on)\s+weekends?|weekends" + _PERIOD)
-_NAMED: Final = _flags(rf"{_EVERY}(?P<days>{_DAY}(?:{_AND}{_DAY})*){_PERIOD}")
+_NAMED: Final = _flags(rf"{_EVERY}(?P<other>other\s+)?(?P<days>{_DAY}(?:{_AND}{_DAY})*){_PERIOD}")
 _PLURAL: Final = _flags(rf"(?:on\s+)?(?P<days>{_DAY}s(?:{_AND}{_DAY}s)*){_PERIOD}")
 _PERIODS: Final = _flags(_EVERY + r"(?P<period>morning|afternoon|evening|night)|nightly")
 _DAILY: Final = _flags(r"every\s*day|each\s+day|every\s+single\s+day|daily")
@@ -115,7 +128,8 @@ def _by_day(text: str) -> Recurrence | None:
         return None
     stems = re.findall(_DAY, m["days"], flags=re.IGNORECASE)
     codes = sorted({_WEEKDAY_STEMS.index(s[:3].lower()) for s in stems})
-    rule = "FREQ=WEEKLY;BYDAY=" + ",".join(_WEEKDAY_CODES[c] for c in codes)
+    every = "FREQ=WEEKLY;INTERVAL=2" if m.re is _NAMED and m["other"] else "FREQ=WEEKLY"
+    rule = f"{every};BYDAY=" + ",".join(_WEEKDAY_CODES[c] for c in codes)
     return Recurrence(rule, m.start(), m.end(), m["period"])
 
 
@@ -151,7 +165,10 @@ def first_time(rec: Recurrence, time_text: str, *, now: datetime, zone: str) -> 
     local_clock = parse_when(clock, now=now, zone=zone).astimezone(tz).time()
     today = now.astimezone(tz).date()
     start = to_utc(datetime.combine(today, local_clock), tz)
-    found = next_occurrence(rec.rule, start=start, zone=zone, after=now)
+    # The first matching day is the first occurrence; the series counts its interval from it
+    # ("every other monday" said on a Wednesday starts next Monday, not the one after).
+    first_day_rule = re.sub(r";INTERVAL=\d+", "", rec.rule)
+    found = next_occurrence(first_day_rule, start=start, zone=zone, after=now)
     if found is None:
         raise WhenError("that rule never comes round")
     return found

@@ -62,6 +62,16 @@ _NEXT = (
     rf"(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END})"
 )
 _SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*", re.IGNORECASE)
+MAX_SPANS: Final = 6  # no sentence names more times than this and means one of them
+_DURATION_RE: Final = re.compile(rf"(?<![\w']){DURATION}", re.IGNORECASE)
+_DAY_PART: Final = re.compile(
+    rf"(?<![\w'])(?:{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}|{_WEEKEND}"
+    rf"|{_ORDINAL_DAY}){_END}",
+    re.IGNORECASE,
+)
+_CLOCK_PART: Final = re.compile(
+    r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night)\b", re.IGNORECASE
+)
 _MONTH_RE: Final = re.compile(rf"(?<![\w']){MONTH}{_END}", re.IGNORECASE)
 _AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
 _WEEKEND_RE: Final = re.compile(r"\b(?:(?P<next>next)\s+|this\s+|the\s+)?weekend\b", re.I)
@@ -137,7 +147,7 @@ def find_time(text: str, *, now: datetime, zone: str) -> Found:
     readable: list[tuple[Span, datetime]] = []
     unread: list[Span] = []
     problem = None
-    for span in find_spans(text):
+    for span in find_spans(text)[:MAX_SPANS]:
         try:
             readable.append((span, read_span(span.text, now=now, zone=zone)))
         except WhenError as exc:
@@ -145,17 +155,30 @@ def find_time(text: str, *, now: datetime, zone: str) -> Found:
             unread.append(span)
     if not readable:
         return Found(at=None, problem=problem, unread=tuple(unread))
-    if len(readable) >= 2:
+    if len(readable) >= 2 and _halves(readable[0][0].text, readable[1][0].text):
         # "on friday ... at 3pm": two halves of one time, apart in the sentence.
-        (first, _), (second, _) = readable[0], readable[1]
+        first, second = readable[0][0], readable[1][0]
         try:
             joined = read_span(f"{first.text} {second.text}", now=now, zone=zone)
         except WhenError:
             pass
         else:
             return Found(at=joined, spans=(first, second))
-    span, at = max(readable, key=lambda pair: pair[0].end - pair[0].start)
+    # Of times that do not go together, the first is the one "remind me <when> to ..." names;
+    # the rest stay in the title ("on monday to book the hotel for friday").
+    span, at = readable[0]
     return Found(at=at, spans=(span,))
+
+
+def _halves(first: str, second: str) -> bool:
+    """Whether one span names only a day and the other only a time of day.
+
+    Only such a pair reads as one time by our rules; any other would go to dateparser.
+    """
+    days = [_DAY_PART.search(text) is not None for text in (first, second)]
+    clocks = [_CLOCK_PART.search(_DAY_PART.sub(" ", text)) is not None for text in (first, second)]
+    durations = [_DURATION_RE.search(text) is not None for text in (first, second)]
+    return days.count(True) == 1 and clocks.count(True) == 1 and not any(durations)
 
 
 def remove_spans(text: str, spans: tuple[Span, ...]) -> str:

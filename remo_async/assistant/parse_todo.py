@@ -1,0 +1,157 @@
+"""Reading a new todo: its title, priority, category and due date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Final
+
+from remo_async.assistant.intents import NewTodo
+from remo_async.assistant.parse_reminder import MAX_TITLE, asks_for_reminder, unquote
+from remo_async.assistant.timespan import find_spans, tidy
+from remo_async.assistant.when import WhenError, parse_due
+from remo_async.domain.enums import Priority
+
+_ITEM = r"(?:todo|to-do|to\s+do|task|item)"
+_EXPLICIT: Final = re.compile(
+    rf"^(?:add|create|make|new|save|log|put\s+in)\s+(?:a\s+|an\s+|another\s+|new\s+|one\s+)*"
+    rf"(?P<pri>[\w-]+(?:\s+priority)?\s+)??{_ITEM}s?"
+    r"(?:\s*[:,-]\s*|\s+(?:to|that|for|called|named|saying)\s+|\s+)(?P<title>.+)$"
+    rf"|^(?:new\s+)?{_ITEM}\s*[:-]\s*(?P<title2>.+)$",
+    re.IGNORECASE,
+)
+_ONTO_LIST: Final = re.compile(
+    r"^(?:please\s+)?(?:add|put|write|jot(?:\s+down)?|note(?:\s+down)?|stick)\s+(?P<title>.+?)\s+"
+    r"(?:to|on|onto|in|into)\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?:(?P<cat>(?!to\b|todo|to-do|task)[\w-]+)\s+)?(?:(?:to\s+do|to-do|todo|task)\s+)?"
+    r"(?:list|todos|to-dos|tasks|todo|to\s+dos)$",
+    re.IGNORECASE,
+)
+_BARE_ADD: Final = re.compile(r"^(?:add|jot\s+down|note\s+down)\s+(?P<title>.+)$", re.IGNORECASE)
+_NEED_TO: Final = re.compile(
+    r"^i\s+(?:(?:need|have|got|ought)\s+to|must|should|gotta)\s+(?P<title>.+)$", re.IGNORECASE
+)
+_AS = r"(?:with\s+|as\s+|at\s+)?(?:an?\s+)?"
+# "priority: X" first, so its X is not read again as a loose word.
+_PRIORITY_PHRASES: Final = (
+    (r"priority\s*[:=]?\s*low", Priority.LOW),
+    (r"priority\s*[:=]?\s*urgent", Priority.URGENT),
+    (r"priority\s*[:=]?\s*high", Priority.HIGH),
+    (r"not\s+urgent|low[- ]prio(?:rity)?|no\s+rush", Priority.LOW),
+    (r"(?:urgent(?:ly)?|asap|top[- ]priority|critical)(?:\s+priority)?", Priority.URGENT),
+    (r"high[- ]prio(?:rity)?|important", Priority.HIGH),
+    (r"(?:medium|normal)[- ]prio(?:rity)?", Priority.MEDIUM),
+)
+_PRIORITIES: Final = tuple(
+    (re.compile(rf"(?:^|[\s,(]+){_AS}(?:{words})(?=$|[\s,.!):]+)", re.IGNORECASE), priority)
+    for words, priority in _PRIORITY_PHRASES
+)
+_PRIORITY_WORDS: Final[Mapping[str, Priority]] = {
+    "urgent": Priority.URGENT,
+    "high": Priority.HIGH,
+    "important": Priority.HIGH,
+    "low": Priority.LOW,
+    "medium": Priority.MEDIUM,
+    "normal": Priority.MEDIUM,
+}
+# "for X" names a category only for these, so "buy a gift for mum" keeps its "for mum".
+KNOWN_CATEGORIES: Final = frozenset(
+    (
+        *("work", "home", "personal", "family", "school", "travel", "shopping", "health"),
+        *("errands", "finance", "money", "house", "garden", "kids", "office", "study"),
+        *("business", "fitness", "chores", "groceries", "admin", "bills"),
+    )
+)
+_HASHTAG: Final = re.compile(r"(?:^|\s)#(?P<cat>[\w-]{1,50})(?![\w-])")
+_CATEGORY_END: Final = re.compile(
+    r"\s+(?:under|in\s+(?:the\s+)?(?=[\w-]+\s+(?:category|list|section)$)|in\s+category|category\s*:?)"
+    r"\s*(?P<cat>[\w-]{1,50})(?:\s+(?:category|list|section))?$"
+    r"|\s+for\s+(?P<known>[\w-]+)$",
+    re.IGNORECASE,
+)
+_DUE_LEAD: Final = re.compile(
+    r"(?:\s+|^)(?:due(?:\s+(?:on|by))?|before|until|no\s+later\s+than)$", re.I
+)
+
+
+def read_todo(text: str, *, now: datetime, zone: str) -> NewTodo | None:
+    """A new todo from "add a todo ...", "add X to my list", "todo: X" or "I need to X"."""
+    if asks_for_reminder(text):
+        return None
+    priority, category, title = None, None, None
+    m = _EXPLICIT.match(text)
+    if m is not None:
+        title = m["title"] or m["title2"]
+        word = (m["pri"] or "").split(" ")[0].strip().lower()
+        priority = _PRIORITY_WORDS.get(word)
+        if word and priority is None:
+            category = word  # "add a work todo: ..."
+    elif (m := _ONTO_LIST.match(tidy(_take_priority(text)[0]))) is not None:
+        # Matched without a trailing ", urgent", which _with_extras then finds in text.
+        title, cat = m["title"], m["cat"]
+        category = cat.lower() if cat and cat.lower() not in ("shared", "the") else None
+        priority = _take_priority(text)[1]
+    elif (m := _BARE_ADD.match(text) or _NEED_TO.match(text)) is not None:
+        title = m["title"]
+        if m.re is _NEED_TO and find_spans(title):
+            return None  # "I need to call the bank at 9" is a reminder
+    if title is None:
+        return None
+    return _with_extras(title, now=now, zone=zone, priority=priority, category=category)
+
+
+def _with_extras(
+    title: str, *, now: datetime, zone: str, priority: Priority | None, category: str | None
+) -> NewTodo | None:
+    """The todo, once priority, category and due date words are taken out of its title."""
+    title, found_priority = _take_priority(title)
+    title, found_category = take_category(title)
+    title, due = _take_due(title, now=now, zone=zone)
+    title, late_priority = _take_priority(title)  # "pay rent by friday, urgent"
+    title, late_category = take_category(title)
+    title = unquote(tidy(title).rstrip(".!?").strip())
+    if not title:
+        return None
+    return NewTodo(
+        title=title[:MAX_TITLE].strip(),
+        priority=priority or found_priority or late_priority or Priority.MEDIUM,
+        category=category or found_category or late_category,
+        due=due,
+    )
+
+
+def _take_priority(title: str) -> tuple[str, Priority | None]:
+    for regex, priority in _PRIORITIES:
+        m = regex.search(title)
+        if m is not None:
+            return f"{title[: m.start()]} {title[m.end() :]}", priority
+    return title, None
+
+
+def take_category(title: str) -> tuple[str, str | None]:
+    """The title without its category words ("#work", "under travel", "for work")."""
+    m = _HASHTAG.search(title)
+    if m is not None:
+        return f"{title[: m.start()]} {title[m.end() :]}", m["cat"].lower()
+    m = _CATEGORY_END.search(tidy(title))
+    if m is None:
+        return title, None
+    known = m["known"]
+    if known is not None and known.lower() not in KNOWN_CATEGORIES:
+        return title, None
+    return tidy(title)[: m.start()], (known or m["cat"]).lower()
+
+
+def _take_due(title: str, *, now: datetime, zone: str) -> tuple[str, date | datetime | None]:
+    for span in reversed(find_spans(title)):
+        try:
+            due = parse_due(span.text, now=now, zone=zone)
+        except WhenError:
+            continue
+        head = title[: span.start].rstrip()
+        lead = _DUE_LEAD.search(head)
+        if lead is not None:
+            head = head[: lead.start()]
+        return f"{head} {title[span.end :]}", due
+    return title, None
