@@ -13,9 +13,11 @@ from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_m
 from remo_async.api.openapi import build_openapi
 from remo_async.api.ratelimit import RateLimiter
 from remo_async.api.routes import ROUTES, add_routes
+from remo_async.assistant import create_assistant
 from remo_async.dispatch import Dispatcher
 from remo_async.domain.times import Clock, utc_now
 from remo_async.keys import (
+    ASSISTANT,
     CLOCK,
     DISPATCHER,
     METRICS,
@@ -58,6 +60,13 @@ async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
         log.warning("dispatcher did not stop in time; cancelled")
 
 
+async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
+    """The chat engine (and, for a model, its HTTP session) for the app's lifetime."""
+    async with create_assistant(app[SETTINGS], store=app[STORE], clock=app[CLOCK]) as assistant:
+        app[ASSISTANT] = assistant
+        yield
+
+
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
     """Builds the web application; its resources open in cleanup_ctx when it starts."""
     app = web.Application(
@@ -78,6 +87,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             yield
 
     app.cleanup_ctx.append(store_ctx)
+    app.cleanup_ctx.append(assistant_ctx)
     if settings.events_enabled:
         app.cleanup_ctx.append(events_ctx)
         app.on_shutdown.append(close_event_streams)

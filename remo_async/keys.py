@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from remo_async.api.auth import TokenVerifier
     from remo_async.api.ratelimit import RateLimiter
     from remo_async.api.routes import Route
+    from remo_async.assistant import Assistant
     from remo_async.dispatch import Dispatcher
     from remo_async.dispatch.events import EventHub
     from remo_async.dispatch.streams import StreamReader
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", Store)
 CLOCK: web.AppKey[Clock] = web.AppKey("clock")
+ASSISTANT: web.AppKey[Assistant] = web.AppKey("assistant")
 VERIFIER: web.AppKey[TokenVerifier] = web.AppKey("verifier")
 METRICS: web.AppKey[Metrics] = web.AppKey("metrics")
 RATE_LIMITER: web.AppKey[RateLimiter] = web.AppKey("rate_limiter")

@@ -27,6 +27,7 @@ LEEWAY = 60
 REQUIRED_CLAIMS = ("exp", "iss", "aud", "sub")
 # Privy tokens are well under 1 KiB; refusing huge inputs early bounds the work per request.
 MAX_TOKEN_LENGTH = 8192
+MAX_SUBJECT_LENGTH = 256
 
 # Most specific first: InvalidSignatureError is a DecodeError, the rest are InvalidTokenErrors.
 _REASONS: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
@@ -204,7 +205,8 @@ def _check_claims(claims: dict[str, Any], *, now: float) -> tuple[str, float]:
         if moment is not None and moment > now + LEEWAY:
             raise AuthError("token not yet valid")
     sub = claims.get("sub")
-    if not isinstance(sub, str) or not sub:
+    # A user id is a DynamoDB partition key: keep it well inside the 2 KiB key limit.
+    if not isinstance(sub, str) or not sub or len(sub) > MAX_SUBJECT_LENGTH:
         raise AuthError("invalid subject")
     return sub, exp + LEEWAY
 

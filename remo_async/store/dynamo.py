@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import random
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -35,6 +37,11 @@ class ConditionFailed(StoreError):
     def __init__(self, message: str, *, reasons: list[str] | None = None) -> None:
         super().__init__(message)
         self.reasons = reasons or []
+
+
+async def contention_pause(attempt: int) -> None:
+    """A jittered, growing pause before an optimistic write is retried, so racers spread out."""
+    await asyncio.sleep(random.uniform(0, min(0.25, 0.005 * 2**attempt)))
 
 
 def client_config(settings: Settings) -> AioConfig:

@@ -347,3 +347,22 @@ async def test_failed_create_releases_the_key(api: Api) -> None:
         "POST", R, json={"title": "x", "reminding_time": "in 1 hour"}, headers=key
     )
     assert fixed.status == 201
+
+
+async def test_chat_acts_through_the_engine(api: Api) -> None:
+    await api.ok("POST", f"/user/{ALICE}/preferences", json={"timezone": "Asia/Kolkata"})
+    answer = await api.ok(
+        "POST", "/chat", json={"message": "remind me to call mum tomorrow at 10am"}
+    )
+    (action,) = answer["actions"]
+    assert action["type"] == "reminder.created"
+    # 10:00 in Kolkata (+05:30) is 04:30 UTC; the test clock is 2026-11-25 09:00 UTC.
+    assert action["reminder"]["reminding_time"] == "2026-11-26T04:30:00Z"
+    assert "10:00 AM" in answer["response"]
+    listed = await api.ok("GET", R)
+    assert [r["title"] for r in listed["items"]] == [action["reminder"]["title"]]
+    nothing = await api.ok("POST", "/chat", json={"message": "what is the airspeed of a swallow"})
+    assert nothing["actions"] == []
+    assert nothing["response"]
+    stored = await api.ok("GET", f"/user/{ALICE}/conversation")
+    assert len(stored["items"]) == 4

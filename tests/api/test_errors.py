@@ -121,3 +121,22 @@ async def test_metrics_count_requests(api: Api) -> None:
     assert 'status="404"' in text
     assert "remo_http_request_duration_seconds_bucket" in text
     assert 'remo_dynamodb_calls_total{operation="query",outcome="ok"}' in text
+
+
+async def test_ids_that_cannot_be_ours_are_not_found(api: Api) -> None:
+    for bad in ("rem_x", "x" * 2000, "todo_01M88EK9508Z3YTB3NZ7R8DVJT", "%F3%8F%8D%90"):
+        await _problem(await api.call("GET", f"{R}/{bad}"), 404)
+        await _problem(await api.call("PATCH", f"{R}/{bad}", json={"title": "x"}), 404)
+        assert (await api.call("DELETE", f"{R}/{bad}")).status == 204
+    await _problem(await api.call("GET", f"/user/{ALICE}/todos/rem_x"), 404)
+
+
+async def test_a_huge_subject_is_refused(api: Api) -> None:
+    from remo_async.api.auth import mint_dev_token
+
+    huge = "did:privy:" + "x" * 300
+    token = mint_dev_token(api.settings, huge)
+    response = await api.call(
+        "GET", f"/user/{huge}/reminders", user=None, headers={"Authorization": f"Bearer {token}"}
+    )
+    await _problem(response, 401)

@@ -11,12 +11,7 @@ from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import ChatForm, ChatIn, ChatOut
 from remo_async.api.views.common import store_of
 from remo_async.domain import MessageCreate, Role
-from remo_async.keys import USER_ID
-
-MINIMAL_ANSWER = (
-    "I've noted that. I can't act on chat messages yet; you can manage reminders and "
-    "todos through the app meanwhile."
-)
+from remo_async.keys import ASSISTANT, USER_ID
 
 
 async def _chat_body(request: web.Request) -> ChatIn:
@@ -42,18 +37,26 @@ async def chat(request: web.Request) -> web.Response:
     if body.user_id is not None and body.user_id != user_id:
         raise HttpProblem(403, "user_id must be the token's user")
     conversations = store_of(request).conversations
+    # The client's history is context for this turn only; memory keeps each turn once.
     await conversations.add(
         user_id=user_id, data=MessageCreate(role=Role.USER, content=body.message)
     )
+    reply = await request.app[ASSISTANT].reply(
+        user_id=user_id,
+        message=body.message,
+        history=[turn.model_dump() for turn in body.conversation_history],
+    )
     answer = await conversations.add(
-        user_id=user_id, data=MessageCreate(role=Role.ASSISTANT, content=MINIMAL_ANSWER)
+        user_id=user_id, data=MessageCreate(role=Role.ASSISTANT, content=reply.text)
     )
     return dump(
-        ChatOut(
-            response=answer.content,
-            success=True,
-            timestamp=answer.timestamp,
-            user_id=user_id,
-            actions=[],
+        ChatOut.model_validate(
+            {
+                "response": answer.content,
+                "success": True,
+                "timestamp": answer.timestamp,
+                "user_id": user_id,
+                "actions": reply.actions,
+            }
         )
     )

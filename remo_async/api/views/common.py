@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from urllib.parse import quote
 
@@ -26,6 +27,23 @@ def now_of(request: web.Request) -> datetime:
 def path_user(request: web.Request) -> str:
     """The {user_id} of the path (the auth middleware has checked it is the token's)."""
     return request.match_info["user_id"]
+
+
+_RECORD_ID = re.compile(r"^(rem|todo)_[0-9A-HJKMNP-TV-Z]{26}$")
+
+
+def record_id(request: web.Request, name: str) -> str | None:
+    """The path's item id, or None when it cannot be one of ours (so it is not there)."""
+    value = request.match_info[name]
+    return value if _RECORD_ID.match(value) else None
+
+
+def existing_id(request: web.Request, name: str) -> str:
+    """The path's item id; a 404 when it cannot be one of ours."""
+    value = record_id(request, name)
+    if value is None:
+        raise HttpProblem(404, "not found")
+    return value
 
 
 def location(*parts: str) -> str:

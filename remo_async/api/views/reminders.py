@@ -9,10 +9,12 @@ from aiohttp import web
 from remo_async.api.http import dump, read_body, read_query
 from remo_async.api.schemas import ReminderIn, ReminderPatch, ReminderQuery, SnoozeIn
 from remo_async.api.views.common import (
+    existing_id,
     location,
     now_of,
     path_user,
     read_time,
+    record_id,
     store_of,
     user_zone,
 )
@@ -51,14 +53,14 @@ async def list_reminders(request: web.Request) -> web.Response:
 async def get_reminder(request: web.Request) -> web.Response:
     """GET /user/{user_id}/reminders/{reminder_id}."""
     reminder = await store_of(request).reminders.get_or_raise(
-        user_id=path_user(request), record_id=request.match_info["reminder_id"]
+        user_id=path_user(request), record_id=existing_id(request, "reminder_id")
     )
     return dump(reminder)
 
 
 async def update_reminder(request: web.Request) -> web.Response:
     """PATCH /user/{user_id}/reminders/{reminder_id}."""
-    user_id, reminder_id = path_user(request), request.match_info["reminder_id"]
+    user_id, reminder_id = path_user(request), existing_id(request, "reminder_id")
     body = await read_body(request, ReminderPatch)
     store = store_of(request)
     fields = body.model_dump(exclude_unset=True)
@@ -80,9 +82,9 @@ async def update_reminder(request: web.Request) -> web.Response:
 
 async def delete_reminder(request: web.Request) -> web.Response:
     """DELETE /user/{user_id}/reminders/{reminder_id}: 204, also when it was not there."""
-    await store_of(request).reminders.delete(
-        user_id=path_user(request), record_id=request.match_info["reminder_id"]
-    )
+    found = record_id(request, "reminder_id")
+    if found is not None:
+        await store_of(request).reminders.delete(user_id=path_user(request), record_id=found)
     return web.Response(status=204)
 
 
@@ -91,6 +93,6 @@ async def snooze_reminder(request: web.Request) -> web.Response:
     body = await read_body(request, SnoozeIn)
     until = now_of(request) + timedelta(minutes=body.minutes)
     reminder = await store_of(request).reminders.snooze(
-        user_id=path_user(request), reminder_id=request.match_info["reminder_id"], until=until
+        user_id=path_user(request), reminder_id=existing_id(request, "reminder_id"), until=until
     )
     return dump(reminder)

@@ -8,7 +8,15 @@ from aiohttp import web
 
 from remo_async.api.http import dump, read_body, read_query
 from remo_async.api.schemas import TodoIn, TodoPatch, TodoQuery
-from remo_async.api.views.common import location, path_user, read_due, store_of, user_zone
+from remo_async.api.views.common import (
+    existing_id,
+    location,
+    path_user,
+    read_due,
+    record_id,
+    store_of,
+    user_zone,
+)
 from remo_async.domain import TodoCreate, TodoUpdate
 
 
@@ -48,7 +56,7 @@ async def list_todos(request: web.Request) -> web.Response:
 async def get_todo(request: web.Request) -> web.Response:
     """GET /user/{user_id}/todos/{todo_id}."""
     todo = await store_of(request).todos.get_or_raise(
-        user_id=path_user(request), record_id=request.match_info["todo_id"]
+        user_id=path_user(request), record_id=existing_id(request, "todo_id")
     )
     return dump(todo)
 
@@ -60,7 +68,7 @@ async def update_todo(request: web.Request) -> web.Response:
     await _due(request, fields, user_id)
     todo = await store_of(request).todos.update(
         user_id=user_id,
-        todo_id=request.match_info["todo_id"],
+        todo_id=existing_id(request, "todo_id"),
         changes=TodoUpdate.model_validate(fields),
     )
     return dump(todo)
@@ -68,7 +76,7 @@ async def update_todo(request: web.Request) -> web.Response:
 
 async def delete_todo(request: web.Request) -> web.Response:
     """DELETE /user/{user_id}/todos/{todo_id}: 204, also when it was not there."""
-    await store_of(request).todos.delete(
-        user_id=path_user(request), record_id=request.match_info["todo_id"]
-    )
+    found = record_id(request, "todo_id")
+    if found is not None:
+        await store_of(request).todos.delete(user_id=path_user(request), record_id=found)
     return web.Response(status=204)
