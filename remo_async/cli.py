@@ -1,4 +1,4 @@
-"""The command line: remo-async serve | migrate | token."""
+"""The command line: remo-async serve | migrate | token | export | import | doctor."""
 
 from __future__ import annotations
 
@@ -16,11 +16,13 @@ from aiohttp import web
 
 from remo_async.api.auth import AuthError, mint_dev_token
 from remo_async.app import create_app
+from remo_async.cli_data import add_commands, doctor_command, export_command, import_command
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
 from remo_async.logs import configure_logging
 from remo_async.settings import AuthMode, Settings, SettingsError, load_settings
 from remo_async.store import Store, StoreError
 from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
+from remo_async.userdata import UserDataError
 
 DATA_DIR = Path(".remo")
 SHUTDOWN_TIMEOUT = 15.0
@@ -46,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     token = commands.add_parser("token", help="print a dev-mode access token for USER_ID")
     token.add_argument("user_id", metavar="USER_ID", help="e.g. did:privy:alice")
     token.add_argument("--expires-in", type=int, default=3600, metavar="SECONDS")
+    add_commands(commands)
     return parser
 
 
@@ -56,10 +59,20 @@ def main(argv: list[str] | None = None) -> int:
         "serve": _serve,
         "migrate": _migrate,
         "token": _token,
+        "export": export_command,
+        "import": import_command,
+        "doctor": doctor_command,
     }
     try:
         return handlers[args.command](args)
-    except (SettingsError, CommandError, EmbeddedError, StoreError, AuthError) as exc:
+    except (
+        SettingsError,
+        CommandError,
+        EmbeddedError,
+        StoreError,
+        AuthError,
+        UserDataError,
+    ) as exc:
         print(f"remo-async {args.command}: {exc}", file=sys.stderr)
         return 2 if isinstance(exc, SettingsError) else 1
     except KeyboardInterrupt:

@@ -8,13 +8,14 @@ from datetime import datetime, timedelta
 
 from remo_async.domain.models import Message, MessageCreate, Page
 from remo_async.domain.rules import epoch, message_ttl
-from remo_async.domain.times import Clock, format_timestamp
+from remo_async.domain.times import Clock, format_timestamp, parse_stored
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
 from remo_async.store.errors import Conflict
 from remo_async.store.purge import delete_partition
 from remo_async.store.query import QuerySpec, query_all, read_page
+from remo_async.store.restore import Restored, put_if_absent
 
 WRITE_ATTEMPTS = 1000
 ONE_MICROSECOND = timedelta(microseconds=1)
@@ -56,6 +57,24 @@ class ConversationRepository:
                 continue
             return Message.model_validate(values)
         raise Conflict("could not find a free timestamp for the message")
+
+    async def restore(self, *, message: Message) -> Restored:
+        """Writes an exported message at its exact timestamp unless one is there.
+
+        A message past its retention is not written: it would only wait to be deleted.
+        """
+        ttl = message_ttl(sent_at=parse_stored(message.timestamp), ttl_days=self._ttl_days)
+        now_epoch = epoch(self._clock())
+        if ttl <= now_epoch:
+            return Restored.EXPIRED
+        values = {**message.model_dump(mode="json"), "ttl": ttl}
+        return await put_if_absent(
+            self._dynamo,
+            table=self.table,
+            item=to_item(values),
+            id_attr="timestamp",
+            now_epoch=now_epoch,
+        )
 
     def _spec(self, user_id: str, *, newest_first: bool) -> QuerySpec:
         return QuerySpec(

@@ -13,15 +13,16 @@ from remo_async.domain.rules import epoch
 from remo_async.domain.times import Clock, format_time
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
-from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
 from remo_async.store.errors import AlreadyExists, Conflict, NotFound
 from remo_async.store.purge import delete_partition
 from remo_async.store.query import QuerySpec, query_all, read_page
+from remo_async.store.restore import Restored, put_if_absent
 
 M = TypeVar("M", bound=BaseModel)
 
 INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by")
-UPDATE_ATTEMPTS = 8
+UPDATE_ATTEMPTS = 16
 
 Values = dict[str, Any]
 Change = Callable[[Values, datetime], Values]
@@ -88,6 +89,19 @@ class RecordRepository(Generic[M]):
         except ConditionFailed:
             raise AlreadyExists(f"{values[self.id_attr]} already exists") from None
         return self._model(values)
+
+    async def _put_restored(self, values: Values, *, updated_at: datetime) -> Restored:
+        """Puts a record as exported, first version, unless a live one has its id."""
+        # _finish stamped the write time; a restore keeps the record's own updated_at.
+        values["updated_at"] = format_time(updated_at)
+        values["version"] = 1
+        return await put_if_absent(
+            self._dynamo,
+            table=self.table,
+            item=to_item(values),
+            id_attr=self.id_attr,
+            now_epoch=self._now_epoch(),
+        )
 
     async def _get_values(self, user_id: str, record_id: str) -> Values | None:
         response = await self._dynamo.call(
@@ -165,7 +179,7 @@ class RecordRepository(Generic[M]):
 
     async def _change(self, *, user_id: str, record_id: str, change: Change) -> M:
         """Applies change to the freshest copy; a concurrent writer makes it re-read and retry."""
-        for _ in range(UPDATE_ATTEMPTS):
+        for attempt in range(UPDATE_ATTEMPTS):
             current = await self._get_values(user_id, record_id)
             if current is None:
                 raise NotFound(f"{record_id} not found")
@@ -186,6 +200,7 @@ class RecordRepository(Generic[M]):
                     ),
                 )
             except ConditionFailed:
+                await contention_pause(attempt)
                 continue
             return self._model(values)
         raise Conflict(f"{record_id} kept changing; try again")

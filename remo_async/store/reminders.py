@@ -22,6 +22,7 @@ from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
 from remo_async.store.query import QuerySpec
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
+from remo_async.store.restore import RESTORED_FOLLOWER, Restored
 
 STATUS_INDEX = "status-index"
 DUE_INDEX = "due-index"
@@ -75,6 +76,14 @@ class ReminderRepository(RecordRepository[Reminder]):
             "version": 1,
         }
         return await self._put_new(self._finish(values, now))
+
+    async def restore(self, *, reminder: Reminder) -> Restored:
+        """Writes an exported reminder as it was (id, times, status) unless its id is taken."""
+        values = self._finish(reminder.model_dump(mode="json", exclude_none=True), self._clock())
+        if reminder.recurrence is not None and reminder.fired_at is not None:
+            # Its fire made the next occurrence (in the same file): firing again must not.
+            values["followed_by"] = RESTORED_FOLLOWER
+        return await self._put_restored(values, updated_at=reminder.updated_at)
 
     async def update(self, *, user_id: str, reminder_id: str, changes: ReminderUpdate) -> Reminder:
         """Applies a partial change; a status change must be one the rules allow."""

@@ -13,6 +13,7 @@ from remo_async.domain.times import Clock, format_time
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import Dynamo
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
+from remo_async.store.restore import Restored
 
 STATUS_INDEX = "status-index"
 PRIORITY_INDEX = "priority-index"
@@ -48,6 +49,11 @@ class TodoRepository(RecordRepository[Todo]):
             "version": 1,
         }
         return await self._put_new(self._finish(values, now))
+
+    async def restore(self, *, todo: Todo) -> Restored:
+        """Writes an exported todo as it was (id, times, status) unless its id is taken."""
+        values = self._finish(todo.model_dump(mode="json", exclude_none=True), self._clock())
+        return await self._put_restored(values, updated_at=todo.updated_at)
 
     async def update(self, *, user_id: str, todo_id: str, changes: TodoUpdate) -> Todo:
         """Applies a partial change; completing stamps completed_at, reopening clears it."""

@@ -8,12 +8,13 @@ from typing import Any
 from remo_async.domain.models import Preferences, User, UserUpdate
 from remo_async.domain.times import Clock, format_time
 from remo_async.store.attrs import from_item, to_attr
-from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
 from remo_async.store.errors import Conflict, InvalidValue
+from remo_async.store.restore import Restored
 
 PROFILE_FIELDS = ("email", "wallet", "first_name", "last_name", "phone_number")
 PREFERENCES_MAX_BYTES = 4096
-UPDATE_ATTEMPTS = 8
+UPDATE_ATTEMPTS = 16
 
 
 class UserRepository:
@@ -78,13 +79,33 @@ class UserRepository:
                 new[name] = value
         return _user(new), "created_at" not in old
 
+    async def restore(self, *, user: User) -> Restored:
+        """Writes an exported profile with its own times unless a profile exists."""
+        fields = user.model_dump(mode="json", exclude_none=True, exclude={"privy_id"})
+        names = {f"#f{i}": name for i, name in enumerate(fields)}
+        values = {f":f{i}": to_attr(value) for i, value in enumerate(fields.values())}
+        try:
+            await self._dynamo.call(
+                "update_item",
+                TableName=self.table,
+                Key=self._key(user.privy_id),
+                # Preferences may be there already: only a profile (created_at) blocks this.
+                UpdateExpression="SET " + ", ".join(f"#f{i} = :f{i}" for i in range(len(fields))),
+                ConditionExpression="attribute_not_exists(created_at)",
+                ExpressionAttributeNames=names,
+                ExpressionAttributeValues=values,
+            )
+        except ConditionFailed:
+            return Restored.PRESENT
+        return Restored.RESTORED
+
     async def get_preferences(self, *, privy_id: str) -> Preferences:
         """The saved preferences, with defaults for what was never set."""
         return Preferences.model_validate(_saved_preferences(await self._values(privy_id)))
 
     async def merge_preferences(self, *, privy_id: str, patch: dict[str, Any]) -> Preferences:
         """Merges patch into the saved preferences without losing a concurrent merge."""
-        for _ in range(UPDATE_ATTEMPTS):
+        for attempt in range(UPDATE_ATTEMPTS):
             values = await self._values(privy_id)
             merged = Preferences.model_validate({**_saved_preferences(values), **patch})
             # One JSON string rather than a map: clients' keys and numbers need not fit
@@ -111,6 +132,7 @@ class UserRepository:
                     },
                 )
             except ConditionFailed:
+                await contention_pause(attempt)
                 continue
             return merged
         raise Conflict("preferences kept changing; try again")

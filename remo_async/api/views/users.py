@@ -9,12 +9,13 @@ from aiohttp import web
 
 from remo_async.api.http import dump, read_body, read_json, read_query, validate
 from remo_async.api.problems import HttpProblem
-from remo_async.api.schemas import DataQuery, Deleted, PreferencesOut, UserData
+from remo_async.api.schemas import DataQuery, Deleted, PreferencesOut
 from remo_async.api.views.common import path_user, store_of
 from remo_async.dispatch.webhook_urls import UnsafeWebhook, check_webhook_url
 from remo_async.domain import Preferences, UserUpdate
 from remo_async.keys import SETTINGS
 from remo_async.store import Store
+from remo_async.userdata import export_user
 
 
 async def get_user(request: web.Request) -> web.Response:
@@ -95,19 +96,7 @@ async def _webhook_secret(store: Store, user_id: str) -> str:
 
 async def get_data(request: web.Request) -> web.Response:
     """GET /user/{user_id}/data: everything, all pages."""
-    user_id = path_user(request)
-    store = store_of(request)
-    data = UserData(
-        user_id=user_id,
-        user=await store.users.get(privy_id=user_id),
-        preferences=(await store.users.get_preferences(privy_id=user_id)).model_dump(
-            exclude_none=True
-        ),
-        reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
-        todos=[t async for t in store.todos.iterate(user_id=user_id)],
-        conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
-    )
-    return dump(data)
+    return dump(await export_user(store_of(request), user_id=path_user(request)))
 
 
 async def delete_data(request: web.Request) -> web.Response:

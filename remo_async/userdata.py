@@ -1,0 +1,127 @@
+"""A user's data as one document: what GET /data and `export` answer, and its idempotent restore."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from pydantic import ValidationError
+
+from remo_async.api.schemas import UserData
+from remo_async.domain.models import Preferences
+from remo_async.domain.times import format_timestamp, parse_stored
+from remo_async.store import Store
+from remo_async.store.restore import Restored
+from remo_async.store.users import PREFERENCES_MAX_BYTES
+
+ImportCounts = dict[str, Counter[Restored]]
+"""What an import did, per kind of data: how many were restored, already present, expired."""
+
+SHOWN_ERRORS = 3
+
+
+class UserDataError(Exception):
+    """A user data file cannot be imported; the message is one line for a person."""
+
+
+async def export_user(store: Store, *, user_id: str) -> UserData:
+    """Everything kept about the user, every page."""
+    preferences = await store.users.get_preferences(privy_id=user_id)
+    return UserData(
+        user_id=user_id,
+        user=await store.users.get(privy_id=user_id),
+        preferences=preferences.model_dump(exclude_none=True),
+        reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
+        todos=[t async for t in store.todos.iterate(user_id=user_id)],
+        conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
+    )
+
+
+def parse_user_data(text: str) -> UserData:
+    """An exported document, checked whole before anything is written."""
+    try:
+        data = UserData.model_validate_json(text)
+    except ValidationError as exc:
+        raise UserDataError(f"not a valid user data file: {_errors(exc)}") from None
+    try:
+        Preferences.model_validate(data.preferences)
+    except ValidationError as exc:
+        problems = _errors(exc, prefix="preferences.")
+        raise UserDataError(f"not a valid user data file: {problems}") from None
+    if not data.user_id.strip():
+        raise UserDataError("not a valid user data file: user_id is empty")
+    size = len(json.dumps(data.preferences, separators=(",", ":")).encode())
+    if size > PREFERENCES_MAX_BYTES:
+        raise UserDataError(f"preferences are limited to {PREFERENCES_MAX_BYTES} bytes")
+    _check_timestamps(data)
+    _check_owner(data)
+    return data
+
+
+def _errors(exc: ValidationError, *, prefix: str = "") -> str:
+    found = []
+    for error in exc.errors(include_url=False):
+        where = prefix + ".".join(str(part) for part in error["loc"])
+        message = str(error["msg"]).removeprefix("Value error, ")
+        found.append(f"{where}: {message}" if where else message)
+    more = len(found) - SHOWN_ERRORS
+    return "; ".join(found[:SHOWN_ERRORS]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _check_timestamps(data: UserData) -> None:
+    # The timestamp is the message's key: only the form the store writes sorts right.
+    for i, message in enumerate(data.conversation):
+        try:
+            valid = format_timestamp(parse_stored(message.timestamp)) == message.timestamp
+        except ValueError:
+            valid = False
+        if not valid:
+            raise UserDataError(
+                f"not a valid user data file: conversation.{i}.timestamp "
+                f"{message.timestamp!r} is not YYYY-MM-DDTHH:MM:SS.ffffffZ"
+            )
+
+
+def _check_owner(data: UserData) -> None:
+    owners = [(f"user {data.user.privy_id}", data.user.privy_id)] if data.user else []
+    owners += [(f"reminder {r.reminder_id}", r.user_id) for r in data.reminders]
+    owners += [(f"todo {t.todo_id}", t.user_id) for t in data.todos]
+    owners += [(f"message {m.timestamp}", m.user_id) for m in data.conversation]
+    foreign = [what for what, owner in owners if owner != data.user_id]
+    if foreign:
+        more = len(foreign) - SHOWN_ERRORS
+        raise UserDataError(
+            f"the file is for user_id {data.user_id} but holds records of another user: "
+            + ", ".join(foreign[:SHOWN_ERRORS])
+            + (f" and {more} more" if more > 0 else "")
+        )
+
+
+async def import_user(store: Store, *, data: UserData) -> ImportCounts:
+    """Restores a parsed document; items already there are left alone, so twice is once."""
+    user_id = data.user_id
+    counts: ImportCounts = {
+        kind: Counter() for kind in ("user", "preferences", "reminders", "todos", "conversation")
+    }
+    # Preferences first: the one write that can still be refused (their merged size).
+    counts["preferences"][await _restore_preferences(store, user_id, data.preferences)] += 1
+    if data.user is not None:
+        counts["user"][await store.users.restore(user=data.user)] += 1
+    for reminder in data.reminders:
+        counts["reminders"][await store.reminders.restore(reminder=reminder)] += 1
+    for todo in data.todos:
+        counts["todos"][await store.todos.restore(todo=todo)] += 1
+    for message in data.conversation:
+        counts["conversation"][await store.conversations.restore(message=message)] += 1
+    return counts
+
+
+async def _restore_preferences(store: Store, user_id: str, patch: dict[str, Any]) -> Restored:
+    # Merging is idempotent, but each merge bumps a version: skip it when nothing would change.
+    current = await store.users.get_preferences(privy_id=user_id)
+    wanted = Preferences.model_validate({**current.model_dump(exclude_none=True), **patch})
+    if wanted.model_dump() == current.model_dump():
+        return Restored.PRESENT
+    await store.users.merge_preferences(privy_id=user_id, patch=patch)
+    return Restored.RESTORED
