@@ -26,6 +26,7 @@ from remo_async.userdata import UserDataError
 
 DATA_DIR = Path(".remo")
 SHUTDOWN_TIMEOUT = 15.0
+MAX_LINE_BYTES = 64 * 1024
 
 
 class CommandError(Exception):
@@ -146,6 +147,8 @@ def _run(settings: Settings) -> None:
         host=settings.host,
         port=settings.port,
         shutdown_timeout=SHUTDOWN_TIMEOUT,
+        # Long query strings get our own problem+json 4xx rather than aiohttp's plain 400.
+        handler_args={"max_line_size": MAX_LINE_BYTES, "max_field_size": MAX_LINE_BYTES},
         print=None,
         access_log=None,
     )

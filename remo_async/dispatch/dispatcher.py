@@ -35,6 +35,7 @@ class Dispatcher:
         metrics: Metrics,
         notifiers: Sequence[Notifier] = (),
         concurrency: int = FIRE_CONCURRENCY,
+        max_backoff: float = MAX_BACKOFF,
     ) -> None:
         self._store = store
         self._interval = settings.dispatch_interval
@@ -44,6 +45,7 @@ class Dispatcher:
         self._notifiers = list(notifiers)
         self._slots = asyncio.Semaphore(concurrency)
         self._stopping = asyncio.Event()
+        self._max_backoff = max_backoff
 
     async def run(self) -> None:
         """Polls until stop(); backs off while DynamoDB is away and resumes when it is back."""
@@ -55,7 +57,7 @@ class Dispatcher:
             except StoreError as exc:
                 kind = "unavailable" if isinstance(exc, StoreUnavailable) else "store"
                 self._metrics.dispatch_errors.labels(kind).inc()
-                delay = min(delay * 2, MAX_BACKOFF)
+                delay = min(delay * 2, self._max_backoff)
                 log.warning("dispatch poll failed", error=str(exc), retry_in=delay)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=delay)

@@ -216,13 +216,18 @@ async def test_survives_dynamodb_local_going_away(backend: str, tmp_path: Path) 
             local.kill()
             heard = Recorder()
             dispatcher = Dispatcher(
-                store, settings=settings, clock=utc_now, metrics=Metrics(), notifiers=[heard]
+                store,
+                settings=settings,
+                clock=utc_now,
+                metrics=Metrics(),
+                notifiers=[heard],
+                max_backoff=0.5,
             )
             task = asyncio.create_task(dispatcher.run())
             await asyncio.sleep(1.0)
             assert heard.fired == []
             await asyncio.to_thread(local.start)
-            for _ in range(600):
+            for _ in range(1800):  # up to 90 s: a busy machine restarts the JVM slowly
                 if len(heard.fired) >= 30:
                     break
                 await asyncio.sleep(0.05)
