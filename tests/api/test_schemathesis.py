@@ -35,7 +35,7 @@ schema = schemathesis.openapi.from_dict(build_openapi(ROUTES)).exclude(
 
 
 @pytest.fixture(scope="module")
-def server(dynamodb_local_endpoint: str) -> Iterator[str]:
+def server(dynamodb_local_endpoint: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real server process with dev auth on a fresh table prefix."""
     test_settings = make_settings(dynamodb_local_endpoint)
     port = free_port()
@@ -52,11 +52,14 @@ def server(dynamodb_local_endpoint: str) -> Iterator[str]:
     subprocess.run(
         [sys.executable, "-m", "remo_async", "migrate"], env=env, check=True, capture_output=True
     )
+    log = tmp_path_factory.mktemp("server") / "stderr.log"
+    sink = log.open("wb")  # closed in the finally below
     process = subprocess.Popen(
         [sys.executable, "-m", "remo_async", "serve"],
         env=env,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
+        stderr=sink,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -66,13 +69,15 @@ def server(dynamodb_local_endpoint: str) -> Iterator[str]:
                 with urllib.request.urlopen(f"{base}/healthz", timeout=1):
                     break
             except OSError:
-                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert process.poll() is None, log.read_text()
                 time.sleep(0.1)
         yield base
     finally:
         process.terminate()
-        _, errors = process.communicate(timeout=20)
-        assert b"Traceback" not in errors, errors.decode()
+        process.wait(timeout=20)
+        sink.close()
+        errors = log.read_text()
+        assert "Traceback" not in errors, errors
 
 
 @schema.parametrize()
