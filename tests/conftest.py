@@ -57,7 +57,11 @@ def moto_endpoint() -> Iterator[str]:
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
-    """The name of the backend the test runs on."""
+    """The name of the backend the test runs on.
+
+    Races are parametrized to DynamoDB Local only: moto's server does not make a
+    condition check and its write atomic across its threads.
+    """
     return str(request.param)
 
 

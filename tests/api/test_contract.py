@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+import pytest
+
 from tests.api.conftest import ALICE, BOB, Api
 
 R = f"/user/{ALICE}/reminders"
@@ -326,6 +328,7 @@ async def test_idempotent_creates(api: Api) -> None:
     ).status == 400
 
 
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
 async def test_concurrent_retries_create_once(api: Api) -> None:
     body = {"title": "race", "reminding_time": "in 1 hour"}
     responses = await asyncio.gather(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
+
 from remo_async.domain import MessageCreate, Role
 from remo_async.store import Store
 
@@ -14,6 +16,7 @@ def _msg(text: str, role: Role = Role.USER) -> MessageCreate:
     return MessageCreate(role=role, content=text)
 
 
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
 async def test_50_concurrent_writes_all_kept_in_order(store: Store) -> None:
     # The test clock does not move: every write asks for the same microsecond.
     written = await asyncio.gather(

@@ -185,6 +185,7 @@ async def test_status_guards(store: Store, clock: SettableClock) -> None:
     assert again.status is ReminderStatus.DONE
 
 
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
 async def test_concurrent_updates_lose_nothing(store: Store, clock: SettableClock) -> None:
     reminder = await store.reminders.create(user_id=ALICE, data=_new(clock))
     await asyncio.gather(

@@ -51,6 +51,7 @@ async def test_preferences_default_then_merge(store: Store) -> None:
     assert user.first_name == "A"
 
 
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
 async def test_concurrent_merges_lose_nothing(store: Store) -> None:
     await asyncio.gather(
         *(store.users.merge_preferences(privy_id=ALICE, patch={f"k{i}": i}) for i in range(6))
