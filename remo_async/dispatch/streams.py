@@ -10,13 +10,12 @@ or a broker).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from typing import Any
 
-import aioboto3
 import structlog
 from botocore.exceptions import BotoCoreError, ClientError
 from pydantic import ValidationError
@@ -27,7 +26,7 @@ from remo_async.metrics import Metrics
 from remo_async.settings import Settings
 from remo_async.store import Store, StoreError
 from remo_async.store.attrs import from_item
-from remo_async.store.dynamo import client_config
+from remo_async.store.dynamo import open_client
 
 log = structlog.get_logger("remo_async.streams")
 
@@ -57,17 +56,9 @@ class _Gone(Exception):
     """The stream or shard no longer exists (the table was remade, or the shard trimmed)."""
 
 
-@contextlib.asynccontextmanager
-async def open_streams_client(settings: Settings) -> AsyncIterator[Any]:
+def open_streams_client(settings: Settings) -> AbstractAsyncContextManager[Any]:
     """The process's one DynamoDB Streams client (enter it once)."""
-    session = aioboto3.Session()
-    async with session.client(
-        "dynamodbstreams",
-        endpoint_url=settings.dynamodb_endpoint,
-        region_name=settings.aws_region,
-        config=client_config(settings),
-    ) as client:
-        yield client
+    return open_client(settings, service="dynamodbstreams")
 
 
 def stream_finder(store: Store) -> Callable[[], Awaitable[str | None]]:

@@ -56,11 +56,11 @@ def client_config(settings: Settings) -> AioConfig:
 
 
 @contextlib.asynccontextmanager
-async def open_client(settings: Settings) -> AsyncIterator[Any]:
-    """The long-lived aioboto3 DynamoDB client of this process (enter it once)."""
+async def open_client(settings: Settings, *, service: str = "dynamodb") -> AsyncIterator[Any]:
+    """The long-lived aioboto3 client of this process for `service` (enter it once)."""
     session = aioboto3.Session()
     async with session.client(
-        "dynamodb",
+        service,
         endpoint_url=settings.dynamodb_endpoint,
         region_name=settings.aws_region,
         config=client_config(settings),
