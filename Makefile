@@ -39,7 +39,7 @@ pytest: install dynamodb-local
 test: lint pytest
 
 bench: install dynamodb-local
-	@for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in benchmarks/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 # Refreshes requirements.lock from what the venv holds now.
 lock: install
