@@ -1,0 +1,250 @@
+"""Shared by the HTTP benchmarks: a real `remo-async serve` process in production settings.
+
+Production settings means Privy authentication (ES256 tokens checked against a verification
+key), JSON request logs written to a file, the dispatcher and the event stream reader on.
+Only the per-user rate limit is raised, so that the limiter still runs but never refuses
+the benchmark's few users.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+
+from remo_async.embedded import free_port
+
+APP_ID = "bench-app"
+CURSOR_SECRET = "bench-cursor-secret-0123456789"
+ISSUER = "privy.io"
+# High enough never to refuse the benchmark's users, so the limiter runs but never says 429.
+RATE_LIMIT = 1_000_000
+READY_TIMEOUT = 60.0
+STOP_TIMEOUT = 30.0
+
+
+class PrivyKeys:
+    """An ES256 key pair standing in for a Privy app's; signs access tokens like Privy."""
+
+    def __init__(self) -> None:
+        self._private = ec.generate_private_key(ec.SECP256R1())
+        self.public_pem = (
+            self._private.public_key()
+            .public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+            .decode()
+        )
+
+    def token(self, user_id: str, *, lifetime: int = 3600) -> str:
+        """A Privy-style access token for user_id."""
+        now = int(time.time())
+        claims = {
+            "iss": ISSUER,
+            "aud": APP_ID,
+            "sub": user_id,
+            "sid": uuid.uuid4().hex,
+            "iat": now,
+            "exp": now + lifetime,
+        }
+        return jwt.encode(claims, self._private, algorithm="ES256")
+
+
+def server_env(
+    *, endpoint: str, prefix: str, port: int, keys: PrivyKeys, extra: dict[str, str] | None = None
+) -> dict[str, str]:
+    """The environment of a production-like server: nothing REMO_* leaks in from our shell."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("REMO_")}
+    env.setdefault("AWS_ACCESS_KEY_ID", "bench")
+    env.setdefault("AWS_SECRET_ACCESS_KEY", "bench")
+    env.update(
+        {
+            "REMO_DYNAMODB_ENDPOINT": endpoint,
+            "REMO_TABLE_PREFIX": prefix,
+            "REMO_HOST": "127.0.0.1",
+            "REMO_PORT": str(port),
+            "REMO_AUTH_MODE": "privy",
+            "REMO_PRIVY_APP_ID": APP_ID,
+            "REMO_PRIVY_VERIFICATION_KEY": keys.public_pem,
+            "REMO_CURSOR_SECRET": CURSOR_SECRET,
+            "REMO_LOG_FORMAT": "json",
+            "REMO_LOG_LEVEL": "INFO",
+            "REMO_RATE_LIMIT": str(RATE_LIMIT),
+            "REMO_DISPATCH_ENABLED": "true",
+            "REMO_EVENTS_ENABLED": "true",
+            **(extra or {}),
+        }
+    )
+    return env
+
+
+@dataclass
+class ServerProcess:
+    """`python -m remo_async serve` on a fresh table prefix, migrated first; logs to a file."""
+
+    endpoint: str
+    keys: PrivyKeys = field(default_factory=PrivyKeys)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    keep_logs: bool = False
+    prefix: str = field(default_factory=lambda: f"b{uuid.uuid4().hex[:8]}-")
+    port: int = field(default_factory=free_port)
+
+    def __post_init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="remo-bench-server-"))
+        self.log = self.folder / "server.log"
+        self.env = server_env(
+            endpoint=self.endpoint,
+            prefix=self.prefix,
+            port=self.port,
+            keys=self.keys,
+            extra=self.extra_env,
+        )
+        self._process: subprocess.Popen[bytes] | None = None
+        self._sink: Any = None
+
+    @property
+    def base(self) -> str:
+        """The server's base URL."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        if self._process is None:
+            raise RuntimeError("the server is not running")
+        return self._process.pid
+
+    def migrate(self) -> None:
+        """`remo-async migrate` with the server's settings."""
+        subprocess.run(
+            [sys.executable, "-m", "remo_async", "migrate"],
+            env=self.env,
+            cwd=self.folder,  # no .env of the checkout is read
+            check=True,
+            capture_output=True,
+        )
+
+    def start(self) -> None:
+        """Migrates, starts the server and returns once /readyz answers 200."""
+        self.migrate()
+        self._sink = self.log.open("wb")
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "remo_async", "serve"],
+            env=self.env,
+            cwd=self.folder,
+            stdout=subprocess.DEVNULL,
+            # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
+            stderr=self._sink,
+        )
+        deadline = time.monotonic() + READY_TIMEOUT
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}/readyz", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            if self._process.poll() is not None:
+                raise RuntimeError(f"the server exited: {self.log_tail()}")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the server was not ready in {READY_TIMEOUT} s")
+            time.sleep(0.1)
+
+    def rss_kib(self) -> int:
+        """The server's resident set size (VmRSS) in KiB."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        raise RuntimeError("no VmRSS in /proc status")
+
+    def log_tail(self, lines: int = 5) -> str:
+        """The last lines of the server's log."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def problems(self) -> list[str]:
+        """Log lines that are tracebacks or errors (the benchmark must not cause any)."""
+        if not self.log.exists():
+            return []
+        with self.log.open(errors="replace") as lines:
+            return [
+                line.strip()
+                for line in lines
+                if "Traceback" in line or '"level": "error"' in line or '"level":"error"' in line
+            ]
+
+    def stop(self) -> int | None:
+        """SIGTERM, as a deployment stops it; returns the exit code."""
+        process, self._process = self._process, None
+        code = None
+        if process is not None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                code = process.wait(timeout=STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                code = process.wait()
+        if self._sink is not None:
+            self._sink.close()
+            self._sink = None
+        return code
+
+    def cleanup(self) -> None:
+        """Removes the log folder unless asked to keep it."""
+        if not self.keep_logs:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def __enter__(self) -> ServerProcess:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+
+@dataclass
+class Sample:
+    """One timed run of a closed loop: operations per second and each latency (seconds)."""
+
+    rate: float
+    latencies: list[float]
+
+
+Operation = Callable[[int], Awaitable[None]]
+"""One request or call; given a running number so it can pick its user and item."""
+
+
+async def closed_loop(operation: Operation, *, concurrency: int, seconds: float) -> Sample:
+    """`concurrency` workers, each issuing the next operation as soon as the last answered."""
+    latencies: list[float] = []
+    clock = time.perf_counter
+    stop_at = clock() + seconds
+
+    async def worker(first: int) -> None:
+        n = first
+        while clock() < stop_at:
+            started = clock()
+            await operation(n)  # an unexpected answer raises: the benchmark is void
+            latencies.append(clock() - started)
+            n += concurrency
+
+    started = clock()
+    await asyncio.gather(*(worker(i) for i in range(concurrency)))
+    elapsed = clock() - started
+    return Sample(rate=len(latencies) / elapsed, latencies=latencies)

@@ -1,0 +1,457 @@
+"""The HTTP API against raw DynamoDB: the same calls through `remo-async serve` and straight.
+
+A real server process (Privy ES256 auth, JSON logs to a file, dispatcher and stream reader
+on; rate limit raised out of the way) on a fresh in-memory DynamoDB Local. For each
+operation and concurrency, the service (HTTP through one aiohttp ClientSession, tokens
+pre-signed) and the DynamoDB calls the service makes for it (aioboto3, a client configured
+as the service's) run in turn, in the same run, alternating which goes first.
+
+    create        POST /user/{id}/reminders         PutItem, attribute_not_exists(reminder_id)
+    get           GET  /user/{id}/reminders/{rid}   GetItem, consistent
+    list          GET  /user/{id}/reminders?limit=20   Query on the table, Limit 21, live filter
+    conversation  GET  /user/{id}/conversation?limit=50  Query newest first, Limit 51, live filter
+
+Run: .venv/bin/python benchmarks/api.py [--seconds 5] [--runs 3] [--users 200]
+Prints a table of medians and, last, `ratio api_<operation> X` (service req/s / raw calls/s
+at concurrency 32, the median of the runs' ratios).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from _local import bench_settings, median, percentile
+from _server import PrivyKeys, Sample, ServerProcess, closed_loop
+from yarl import URL
+
+from remo_async.domain.rules import due_shard, message_ttl, new_reminder_id, record_ttl
+from remo_async.domain.times import format_time, format_timestamp, utc_now
+from remo_async.embedded import DynamoDBLocal
+from remo_async.settings import Settings
+from remo_async.store import Store
+from remo_async.store.attrs import Item, to_item
+
+OPERATIONS = ("create", "get", "list", "conversation")
+CONCURRENCIES = (1, 32)
+REMINDERS_PER_USER = 25  # a list of 20 reads 21: a full page and a cursor
+MESSAGES_PER_USER = 60  # a page of 50 reads 51
+LIVE_FILTER = "(attribute_not_exists(#ttl) OR #ttl > :now_epoch)"
+MESSAGE = (
+    "Remind me to call the plumber about the kitchen tap tomorrow morning, "
+    "and add washing-up liquid to the shopping list."
+)
+
+
+def reminder_item(settings: Settings, user_id: str, *, now: datetime, due: datetime) -> Item:
+    """A new pending reminder as ReminderRepository.create writes it."""
+    reminder_id = new_reminder_id()
+    return to_item(
+        {
+            "user_id": user_id,
+            "reminder_id": reminder_id,
+            "title": "Water the plants",
+            "description": "the ones on the balcony",
+            "reminding_time": format_time(due),
+            "timezone": "UTC",
+            "status": "pending",
+            "created_at": format_time(now),
+            "version": 1,
+            "updated_at": format_time(now),
+            "due_shard": due_shard(reminder_id, settings.dispatch_shards),
+            "ttl": record_ttl(
+                written_at=now, retention_days=settings.retention_days, pending_until=due
+            ),
+        }
+    )
+
+
+def message_item(settings: Settings, user_id: str, *, at: datetime, role: str) -> Item:
+    """A conversation message as ConversationRepository.add writes it."""
+    return to_item(
+        {
+            "user_id": user_id,
+            "timestamp": format_timestamp(at),
+            "role": role,
+            "content": MESSAGE,
+            "ttl": message_ttl(sent_at=at, ttl_days=settings.conversation_ttl_days),
+        }
+    )
+
+
+async def batch_put(store: Store, table: str, items: list[Item]) -> None:
+    """Writes items 25 at a time, retrying what DynamoDB left unprocessed."""
+    slots = asyncio.Semaphore(8)
+
+    async def write(batch: list[Item]) -> None:
+        async with slots:
+            pending = [{"PutRequest": {"Item": item}} for item in batch]
+            while pending:
+                answer = await store.dynamo.call("batch_write_item", RequestItems={table: pending})
+                pending = answer.get("UnprocessedItems", {}).get(table, [])
+
+    await asyncio.gather(*(write(items[i : i + 25]) for i in range(0, len(items), 25)))
+
+
+@dataclass
+class Workload:
+    """Users, their tokens and seeded items, and one operation of each kind per side."""
+
+    store: Store
+    session: aiohttp.ClientSession
+    base: str
+    users: list[str]
+    tokens: dict[str, str]
+    due: datetime
+    reminders: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes = b""
+
+    def __post_init__(self) -> None:
+        self.client = self.store.dynamo.client
+        self.settings = self.store.settings
+        self.headers = {
+            user: {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
+            for user, token in self.tokens.items()
+        }
+        self.body = json.dumps(
+            {
+                "title": "Water the plants",
+                "description": "the ones on the balcony",
+                "reminding_time": format_time(self.due),
+                "timezone": "UTC",
+            }
+        ).encode()
+
+    async def seed(self) -> None:
+        """Reminders and messages for every user (written directly, in batches)."""
+        now = utc_now()
+        items = [
+            reminder_item(self.settings, user, now=now, due=self.due)
+            for user in self.users
+            for _ in range(REMINDERS_PER_USER)
+        ]
+        self.reminders = [(i["user_id"]["S"], i["reminder_id"]["S"]) for i in items]
+        self.urls()
+        await batch_put(self.store, self.store.reminders.table, items)
+        start = now - timedelta(hours=1)
+        messages = [
+            message_item(
+                self.settings,
+                user,
+                at=start + timedelta(seconds=k),
+                role="user" if k % 2 else "assistant",
+            )
+            for user in self.users
+            for k in range(MESSAGES_PER_USER)
+        ]
+        await batch_put(self.store, self.store.conversations.table, messages)
+
+    # The service, through HTTP.
+
+    async def _expect(self, answer: aiohttp.ClientResponse, status: int) -> bytes:
+        body = await answer.read()
+        if answer.status != status:
+            raise RuntimeError(f"{answer.method} {answer.url.path}: {answer.status} {body[:300]!r}")
+        return body
+
+    def urls(self) -> None:
+        """Every URL parsed once, so the client spends nothing on it per request."""
+        base = URL(self.base)
+        self.create_urls = [base / "user" / u / "reminders" for u in self.users]
+        self.get_urls = [
+            (user, base / "user" / user / "reminders" / rid) for user, rid in self.reminders
+        ]
+        self.list_urls = [
+            (base / "user" / u / "reminders").with_query(limit=20) for u in self.users
+        ]
+        self.conversation_urls = [
+            (base / "user" / u / "conversation").with_query(limit=50) for u in self.users
+        ]
+
+    async def api_create(self, n: int) -> None:
+        k = n % len(self.users)
+        headers = self.headers[self.users[k]]
+        post = self.session.post(self.create_urls[k], data=self.body, headers=headers)
+        async with post as answer:
+            await self._expect(answer, 201)
+
+    async def api_get(self, n: int) -> None:
+        user, url = self.get_urls[n % len(self.get_urls)]
+        async with self.session.get(url, headers=self.headers[user]) as answer:
+            await self._expect(answer, 200)
+
+    async def api_list(self, n: int) -> None:
+        k = n % len(self.users)
+        async with self.session.get(self.list_urls[k], headers=self.headers[self.users[k]]) as a:
+            await self._expect(a, 200)
+
+    async def api_conversation(self, n: int) -> None:
+        k = n % len(self.users)
+        url, headers = self.conversation_urls[k], self.headers[self.users[k]]
+        async with self.session.get(url, headers=headers) as answer:
+            await self._expect(answer, 200)
+
+    # The same DynamoDB calls, straight to aioboto3.
+
+    async def raw_create(self, n: int) -> None:
+        user = self.users[n % len(self.users)]
+        await self.client.put_item(
+            TableName=self.store.reminders.table,
+            Item=reminder_item(self.settings, user, now=utc_now(), due=self.due),
+            ConditionExpression="attribute_not_exists(#id)",
+            ExpressionAttributeNames={"#id": "reminder_id"},
+        )
+
+    async def raw_get(self, n: int) -> None:
+        user, reminder_id = self.reminders[n % len(self.reminders)]
+        answer = await self.client.get_item(
+            TableName=self.store.reminders.table,
+            Key={"user_id": {"S": user}, "reminder_id": {"S": reminder_id}},
+            ConsistentRead=True,
+        )
+        if "Item" not in answer:
+            raise RuntimeError(f"raw get: {reminder_id} not found")
+
+    async def _raw_query(self, table: str, user: str, *, limit: int, forward: bool) -> None:
+        answer = await self.client.query(
+            TableName=table,
+            KeyConditionExpression="#uid = :uid",
+            FilterExpression=LIVE_FILTER,
+            ExpressionAttributeNames={"#uid": "user_id", "#ttl": "ttl"},
+            ExpressionAttributeValues={
+                ":uid": {"S": user},
+                ":now_epoch": {"N": str(int(time.time()))},
+            },
+            ScanIndexForward=forward,
+            ConsistentRead=True,
+            Limit=limit + 1,
+        )
+        if len(answer["Items"]) != limit + 1:
+            raise RuntimeError(f"raw query of {table}: {len(answer['Items'])} items")
+
+    async def raw_list(self, n: int) -> None:
+        user = self.users[n % len(self.users)]
+        await self._raw_query(self.store.reminders.table, user, limit=20, forward=True)
+
+    async def raw_conversation(self, n: int) -> None:
+        user = self.users[n % len(self.users)]
+        await self._raw_query(self.store.conversations.table, user, limit=50, forward=False)
+
+    async def check_same_item(self) -> None:
+        """The raw create writes the attributes a service create writes (else it is no mirror)."""
+        user = self.users[0]
+        url = f"{self.base}/user/{user}/reminders"
+        async with self.session.post(url, data=self.body, headers=self.headers[user]) as answer:
+            created = json.loads(await self._expect(answer, 201))
+        stored = await self.client.get_item(
+            TableName=self.store.reminders.table,
+            Key={"user_id": {"S": user}, "reminder_id": {"S": created["reminder_id"]}},
+            ConsistentRead=True,
+        )
+        service_shape = {name: next(iter(v)) for name, v in stored["Item"].items()}
+        raw = reminder_item(self.settings, user, now=utc_now(), due=self.due)
+        raw_shape = {name: next(iter(v)) for name, v in raw.items()}
+        if service_shape != raw_shape:
+            raise SystemExit(f"item shapes differ: service {service_shape}, raw {raw_shape}")
+
+
+def http_client() -> aiohttp.ClientSession:
+    """A lean client: keep-alive, no connection limit, no cookies, no decompression."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0),
+        cookie_jar=aiohttp.DummyCookieJar(),
+        auto_decompress=False,
+    )
+
+
+class CpuMeter:
+    """CPU seconds (user + system) of the client, the server and DynamoDB Local."""
+
+    def __init__(self, server_pid: int, jvm_pid: int | None) -> None:
+        self._pids = {"server": server_pid, "dynamodb": jvm_pid}
+
+    @staticmethod
+    def _of(pid: int | None) -> float:
+        if pid is None:
+            return 0.0
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks = os.sysconf("SC_CLK_TCK")
+        return (int(fields[11]) + int(fields[12])) / ticks
+
+    def read(self) -> dict[str, float]:
+        times = os.times()
+        return {
+            "client": times.user + times.system,
+            **{name: self._of(pid) for name, pid in self._pids.items()},
+        }
+
+
+@dataclass
+class Cell:
+    """Every sample of one (operation, concurrency, side)."""
+
+    rates: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)
+    cpu: dict[str, float] = field(default_factory=dict)
+    operations: int = 0
+
+    def add(self, sample: Sample, cpu: dict[str, float]) -> None:
+        self.rates.append(sample.rate)
+        self.latencies.extend(sample.latencies)
+        self.operations += len(sample.latencies)
+        for name, seconds in cpu.items():
+            self.cpu[name] = self.cpu.get(name, 0.0) + seconds
+
+
+async def measure(
+    operation: Callable[[int], Any], *, concurrency: int, seconds: float, meter: CpuMeter
+) -> tuple[Sample, dict[str, float]]:
+    """One closed-loop sample and the CPU seconds each process spent during it."""
+    before = meter.read()
+    sample = await closed_loop(operation, concurrency=concurrency, seconds=seconds)
+    after = meter.read()
+    return sample, {name: after[name] - before[name] for name in after}
+
+
+async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
+    keys = PrivyKeys()
+    server = ServerProcess(local.endpoint, keys=keys, keep_logs=args.keep_logs)
+    settings = bench_settings(local.endpoint, table_prefix=server.prefix)
+    users = [f"did:privy:bench{i:04d}" for i in range(args.users)]
+    tokens = {user: keys.token(user) for user in users}
+    due = (utc_now() + timedelta(days=30)).replace(microsecond=0)
+    server.start()
+    print(f"server pid {server.pid} on {server.base}, prefix {server.prefix}, log {server.log}")
+    try:
+        async with Store.open(settings) as store, http_client() as session:
+            work = Workload(store, session, server.base, users, tokens, due)
+            await work.seed()
+            await work.check_same_item()
+            cells = await interleave(work, args, CpuMeter(server.pid, local.pid))
+        report(cells, args)
+        print(f"server RSS at the end: {server.rss_kib() / 1024:.0f} MiB")
+    finally:
+        code = server.stop()
+        problems = server.problems()
+        print(f"server exit code {code}; error lines in its log: {len(problems)}")
+        for line in problems[:5]:
+            print(f"  {line[:300]}")
+        server.cleanup()
+    print_ratios(cells, args.operations)
+
+
+async def interleave(
+    work: Workload, args: argparse.Namespace, meter: CpuMeter
+) -> dict[tuple[str, int, str], Cell]:
+    """Every (operation, concurrency) for both sides, run after run, alternating the order."""
+    cells: dict[tuple[str, int, str], Cell] = {}
+    sides = {
+        "service": {op: getattr(work, f"api_{op}") for op in OPERATIONS},
+        "raw": {op: getattr(work, f"raw_{op}") for op in OPERATIONS},
+    }
+    print(f"warm-up: {args.warmup} s per operation and side at concurrency 32")
+    for op in args.operations:
+        for side in sides:
+            await closed_loop(sides[side][op], concurrency=32, seconds=args.warmup)
+    turn = 0
+    for run_number in range(args.runs):
+        for op in args.operations:
+            for concurrency in CONCURRENCIES:
+                order = ("service", "raw") if turn % 2 == 0 else ("raw", "service")
+                turn += 1
+                rates = {}
+                for side in order:
+                    sample, cpu = await measure(
+                        sides[side][op], concurrency=concurrency, seconds=args.seconds, meter=meter
+                    )
+                    cells.setdefault((op, concurrency, side), Cell()).add(sample, cpu)
+                    rates[side] = sample.rate
+                print(
+                    f"  run {run_number + 1} {op:<12} c={concurrency:<2} {order[0]} first: "
+                    f"service {rates['service']:7.1f}/s  raw {rates['raw']:7.1f}/s  "
+                    f"ratio {rates['service'] / rates['raw']:.2f}",
+                    flush=True,
+                )
+    return cells
+
+
+def ratio(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
+    """The median of the runs' service/raw ratios (each pair measured back to back)."""
+    service = cells[(op, concurrency, "service")].rates
+    raw = cells[(op, concurrency, "raw")].rates
+    return median([s / r for s, r in zip(service, raw, strict=True)])
+
+
+def report(cells: dict[tuple[str, int, str], Cell], args: argparse.Namespace) -> None:
+    print(
+        f"\nmedians of {args.runs} runs of {args.seconds:g} s; p50/p99 over every request "
+        f"of those runs; ratio = median of per-run service/raw"
+    )
+    header = (
+        f"{'operation':<13}{'conc':>4} | {'service req/s':>13} {'p50 ms':>7} {'p99 ms':>7} | "
+        f"{'raw calls/s':>11} {'p50 ms':>7} {'p99 ms':>7} | {'ratio':>5}"
+    )
+    print(header)
+    print("-" * len(header))
+    for op in args.operations:
+        for concurrency in CONCURRENCIES:
+            service = cells[(op, concurrency, "service")]
+            raw = cells[(op, concurrency, "raw")]
+            print(
+                f"{op:<13}{concurrency:>4} | {median(service.rates):>13.1f} "
+                f"{percentile(service.latencies, 0.5) * 1000:>7.2f} "
+                f"{percentile(service.latencies, 0.99) * 1000:>7.2f} | "
+                f"{median(raw.rates):>11.1f} {percentile(raw.latencies, 0.5) * 1000:>7.2f} "
+                f"{percentile(raw.latencies, 0.99) * 1000:>7.2f} | "
+                f"{ratio(cells, op, concurrency):>5.2f}"
+            )
+    print("\nCPU ms per operation at concurrency 32 (client = this process, the load generator)")
+    print(f"{'operation':<13}{'side':<8} {'client':>7} {'server':>7} {'dynamodb':>8} {'total':>7}")
+    for op in args.operations:
+        for side in ("service", "raw"):
+            cell = cells[(op, 32, side)]
+            per = {name: cell.cpu[name] / cell.operations * 1000 for name in cell.cpu}
+            print(
+                f"{op:<13}{side:<8} {per['client']:>7.2f} {per['server']:>7.2f} "
+                f"{per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
+            )
+
+
+def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str]) -> None:
+    for op in operations:
+        print(f"ratio api_{op} {ratio(cells, op, 32):.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--seconds", type=float, default=5.0, help="per sample (default 5)")
+    parser.add_argument("--runs", type=int, default=3, help="samples per cell (default 3)")
+    parser.add_argument("--warmup", type=float, default=2.0, help="seconds per operation")
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
+    parser.add_argument(
+        "--operations",
+        default=",".join(OPERATIONS),
+        help=f"comma-separated subset of {','.join(OPERATIONS)} (e.g. to profile one)",
+    )
+    args = parser.parse_args()
+    args.operations = [op for op in args.operations.split(",") if op]
+    unknown = set(args.operations) - set(OPERATIONS)
+    if unknown:
+        parser.error(f"unknown operations: {', '.join(sorted(unknown))}")
+    with DynamoDBLocal(in_memory=True) as local:
+        print(f"DynamoDB Local at {local.endpoint} (in memory); {os.cpu_count()} CPUs, shared")
+        asyncio.run(run(args, local))
+
+
+if __name__ == "__main__":
+    main()
