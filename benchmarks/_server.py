@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -35,6 +36,24 @@ ISSUER = "privy.io"
 # High enough never to refuse the benchmark's users, so the limiter runs but never says 429.
 RATE_LIMIT = 1_000_000
 READY_TIMEOUT = 60.0
+# Loaded into the server process (as sitecustomize) when tracemalloc is asked for: traces
+# allocations from the start, and writes a snapshot each time the process gets SIGUSR1.
+TRACEMALLOC_HOOK = """
+import os, signal, tracemalloc
+
+_folder = os.environ.get("REMO_BENCH_TRACEMALLOC_DIR")
+if _folder:
+    tracemalloc.start(int(os.environ.get("REMO_BENCH_TRACEMALLOC_FRAMES", "10")))
+    _taken = [0]
+
+    def _snapshot(signum, frame):
+        _taken[0] += 1
+        path = os.path.join(_folder, "snapshot-%d" % _taken[0])
+        tracemalloc.take_snapshot().dump(path + ".part")
+        os.replace(path + ".part", path)
+
+    signal.signal(signal.SIGUSR1, _snapshot)
+"""
 STOP_TIMEOUT = 30.0
 
 
@@ -101,6 +120,7 @@ class ServerProcess:
     keys: PrivyKeys = field(default_factory=PrivyKeys)
     extra_env: dict[str, str] = field(default_factory=dict)
     keep_logs: bool = False
+    tracemalloc: bool = False
     prefix: str = field(default_factory=lambda: f"b{uuid.uuid4().hex[:8]}-")
     port: int = field(default_factory=free_port)
 
@@ -114,6 +134,15 @@ class ServerProcess:
             keys=self.keys,
             extra=self.extra_env,
         )
+        if self.tracemalloc:
+            hook = self.folder / "hook"
+            hook.mkdir()
+            (hook / "sitecustomize.py").write_text(TRACEMALLOC_HOOK)
+            self.env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (str(hook), self.env.get("PYTHONPATH", "")) if p
+            )
+            self.env["REMO_BENCH_TRACEMALLOC_DIR"] = str(self.folder)
+        self._snapshots = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._sink: Any = None
 
@@ -172,6 +201,20 @@ class ServerProcess:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
         raise RuntimeError("no VmRSS in /proc status")
+
+    def snapshot(self, timeout: float = 120.0) -> Path:
+        """A tracemalloc snapshot of the server now (needs tracemalloc=True); its file."""
+        if not self.tracemalloc:
+            raise RuntimeError("the server was started without tracemalloc")
+        self._snapshots += 1
+        path = self.folder / f"snapshot-{self._snapshots}"
+        os.kill(self.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + timeout
+        while not path.exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("no tracemalloc snapshot came")
+            time.sleep(0.2)
+        return path
 
     def log_tail(self, lines: int = 5) -> str:
         """The last lines of the server's log."""
@@ -248,3 +291,12 @@ async def closed_loop(operation: Operation, *, concurrency: int, seconds: float)
     await asyncio.gather(*(worker(i) for i in range(concurrency)))
     elapsed = clock() - started
     return Sample(rate=len(latencies) / elapsed, latencies=latencies)
+
+
+def http_client() -> aiohttp.ClientSession:
+    """A lean client: keep-alive, no connection limit, no cookies, no decompression."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=0),
+        cookie_jar=aiohttp.DummyCookieJar(),
+        auto_decompress=False,
+    )

@@ -31,7 +31,7 @@ from typing import Any
 
 import aiohttp
 from _local import bench_settings, median, percentile
-from _server import PrivyKeys, Sample, ServerProcess, closed_loop
+from _server import PrivyKeys, Sample, ServerProcess, closed_loop, http_client
 from yarl import URL
 
 from remo_async.domain.rules import due_shard, message_ttl, new_reminder_id, record_ttl
@@ -262,15 +262,6 @@ class Workload:
         raw_shape = {name: next(iter(v)) for name, v in raw.items()}
         if service_shape != raw_shape:
             raise SystemExit(f"item shapes differ: service {service_shape}, raw {raw_shape}")
-
-
-def http_client() -> aiohttp.ClientSession:
-    """A lean client: keep-alive, no connection limit, no cookies, no decompression."""
-    return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=0),
-        cookie_jar=aiohttp.DummyCookieJar(),
-        auto_decompress=False,
-    )
 
 
 class CpuMeter:
