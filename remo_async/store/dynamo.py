@@ -23,6 +23,8 @@ THROTTLE_CODES = frozenset(
         "LimitExceededException",
     }
 )
+THROTTLE_REASONS = frozenset({"ThrottlingError", "ProvisionedThroughputExceeded"})
+"""Cancellation reasons of a transaction that DynamoDB throttled (not a failed condition)."""
 UNAVAILABLE_CODES = frozenset(
     {"InternalServerError", "ServiceUnavailable", "InternalFailure", "UnrecognizedClientException"}
 )
@@ -47,7 +49,9 @@ async def contention_pause(attempt: int) -> None:
 def client_config(settings: Settings) -> AioConfig:
     """botocore's standard retry mode, a pool sized for our concurrency, bounded timeouts."""
     return AioConfig(
-        retries={"mode": "standard", "max_attempts": settings.dynamodb_max_attempts},
+        # total_max_attempts counts the first attempt; botocore's `max_attempts` key would
+        # count retries only (one attempt more than REMO_DYNAMODB_MAX_ATTEMPTS says).
+        retries={"mode": "standard", "total_max_attempts": settings.dynamodb_max_attempts},
         max_pool_connections=settings.dynamodb_max_connections,
         connect_timeout=settings.dynamodb_connect_timeout,
         read_timeout=settings.dynamodb_read_timeout,
@@ -84,8 +88,7 @@ class Dynamo:
             outcome = "ok"
             return response
         except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
-            if code in THROTTLE_CODES:
+            if throttled(exc):
                 outcome = "throttled"
             raise translate(exc) from exc
         except ParamValidationError as exc:
@@ -97,18 +100,31 @@ class Dynamo:
                 self._observer(operation, outcome)
 
 
+def _cancellation_reasons(exc: ClientError) -> list[str]:
+    return [r.get("Code", "None") for r in exc.response.get("CancellationReasons", [])]
+
+
+def throttled(exc: ClientError) -> bool:
+    """True when DynamoDB throttled the call, a transaction's item included."""
+    code = exc.response.get("Error", {}).get("Code", "")
+    if code == "TransactionCanceledException":
+        return not THROTTLE_REASONS.isdisjoint(_cancellation_reasons(exc))
+    return code in THROTTLE_CODES
+
+
 def translate(exc: ClientError) -> StoreError:
     """Maps a botocore ClientError to the store's own errors."""
     error = exc.response.get("Error", {})
     code = error.get("Code", "")
     message = error.get("Message", "")
+    if throttled(exc):
+        # botocore does not retry a transaction cancelled for throttling: it is a 400 of its
+        # own code. Taken for a failed condition it would read as "someone else won".
+        return StoreUnavailable("DynamoDB is throttling; retry shortly", retry_after=1)
     if code == "ConditionalCheckFailedException":
         return ConditionFailed(message)
     if code == "TransactionCanceledException":
-        reasons = [r.get("Code", "None") for r in exc.response.get("CancellationReasons", [])]
-        return ConditionFailed(message, reasons=reasons)
-    if code in THROTTLE_CODES:
-        return StoreUnavailable("DynamoDB is throttling; retry shortly", retry_after=1)
+        return ConditionFailed(message, reasons=_cancellation_reasons(exc))
     if code == "ResourceNotFoundException":
         return TableMissing(f"a table is missing ({message}); run `remo-async migrate`")
     if code in UNAVAILABLE_CODES:
