@@ -16,11 +16,14 @@ from remo_async.domain.times import Clock
 from remo_async.metrics import Metrics
 from remo_async.settings import Settings
 from remo_async.store import Store, StoreError, StoreUnavailable
+from remo_async.store.reminders import FireInDoubt
 
 log = structlog.get_logger("remo_async.dispatch")
 
 MAX_BACKOFF = 30.0
 FIRE_CONCURRENCY = 32
+DOUBT_WINDOW = 300.0
+"""Seconds a fire whose answer was lost is watched for, in case its write lands late."""
 
 
 class Dispatcher:
@@ -46,6 +49,7 @@ class Dispatcher:
         self._slots = asyncio.Semaphore(concurrency)
         self._stopping = asyncio.Event()
         self._max_backoff = max_backoff
+        self._in_doubt: dict[str, tuple[FireInDoubt, float]] = {}  # by token
 
     async def run(self) -> None:
         """Polls until stop(); backs off while DynamoDB is away and resumes when it is back."""
@@ -61,6 +65,9 @@ class Dispatcher:
                 log.warning("dispatch poll failed", error=str(exc), retry_in=delay)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=delay)
+        if self._in_doubt:  # one last try, so a fire that was written is still heard of
+            with contextlib.suppress(StoreError):
+                await self._resolve_doubts()
 
     def stop(self) -> None:
         """Asks run() to finish after the reminder in hand."""
@@ -69,10 +76,30 @@ class Dispatcher:
     async def poll_once(self) -> list[Reminder]:
         """One pass over every shard; returns what this replica fired."""
         started = time.perf_counter()
+        resolved = await self._resolve_doubts()
         now = self._clock()
         per_shard = await asyncio.gather(*(self._poll_shard(s, now) for s in self._shards))
         self._metrics.poll_duration.observe(time.perf_counter() - started)
-        return [reminder for fired in per_shard for reminder in fired]
+        return resolved + [reminder for fired in per_shard for reminder in fired]
+
+    async def _resolve_doubts(self) -> list[Reminder]:
+        """Fires whose answer was lost: notify those that were written, before a new poll.
+
+        Without this, a fire written just as DynamoDB went away would be fired and never
+        heard of: it has left the due-index, so no poll would find it again. A doubt stays
+        open while its reminder is pending, since a lost write can land late; at most
+        DOUBT_WINDOW seconds.
+        """
+        won: list[Reminder] = []
+        for token, (doubt, since) in list(self._in_doubt.items()):
+            outcome = await self._store.reminders.resolve_fire(doubt)  # raises while away
+            if outcome.settled or time.monotonic() - since > DOUBT_WINDOW:
+                del self._in_doubt[token]
+            if outcome.won is not None:
+                won.append(outcome.won)
+                self._record(outcome.won)
+                await self._notify(outcome.won)
+        return won
 
     async def _poll_shard(self, shard: str, now: datetime) -> list[Reminder]:
         fired: list[Reminder] = []
@@ -81,6 +108,9 @@ class Dispatcher:
             if self._stopping.is_set():
                 break
             await self._slots.acquire()
+            if self._stopping.is_set():  # stopped while waiting for a slot
+                self._slots.release()
+                break
             tasks.append(asyncio.create_task(self._fire(due, fired)))
         if tasks:
             await asyncio.gather(*tasks)
@@ -89,6 +119,11 @@ class Dispatcher:
     async def _fire(self, due: Reminder, fired: list[Reminder]) -> None:
         try:
             reminder = await self._store.reminders.fire(reminder=due, now=self._clock())
+        except FireInDoubt as doubt:
+            self._in_doubt[doubt.token] = (doubt, time.monotonic())
+            self._metrics.dispatch_errors.labels("fire").inc()
+            log.warning("fire in doubt; resolved at the next poll", reminder_id=due.reminder_id)
+            return
         except StoreError as exc:
             self._metrics.dispatch_errors.labels("fire").inc()
             log.warning("fire failed", reminder_id=due.reminder_id, error=str(exc))

@@ -21,7 +21,7 @@ from remo_async.store.restore import Restored, put_if_absent
 
 M = TypeVar("M", bound=BaseModel)
 
-INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by")
+INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by", "fired_by")
 UPDATE_ATTEMPTS = 16
 
 Values = dict[str, Any]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import secrets
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
 from typing import Any, ClassVar
@@ -20,12 +22,36 @@ from remo_async.domain.times import Clock, format_time, parse_stored
 from remo_async.store.attrs import from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.errors import StoreUnavailable
 from remo_async.store.query import QuerySpec
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 from remo_async.store.restore import RESTORED_FOLLOWER, Restored
 
 STATUS_INDEX = "status-index"
 DUE_INDEX = "due-index"
+
+
+@dataclasses.dataclass(frozen=True)
+class FireOutcome:
+    """What became of a fire in doubt."""
+
+    won: Reminder | None
+    """The fired reminder, when it was this fire that was written."""
+    settled: bool
+    """False while the reminder is still pending: the lost write could yet land."""
+
+
+class FireInDoubt(StoreUnavailable):
+    """A fire's answer was lost (timeout, dropped connection): it may have been written.
+
+    `token` is what that fire wrote into `fired_by`; resolve_fire() tells later whether
+    it was this fire that won.
+    """
+
+    def __init__(self, message: str, *, reminder: Reminder, token: str) -> None:
+        super().__init__(message)
+        self.reminder = reminder
+        self.token = token
 
 
 class ReminderRepository(RecordRepository[Reminder]):
@@ -129,9 +155,9 @@ class ReminderRepository(RecordRepository[Reminder]):
     async def fire(self, *, reminder: Reminder, now: datetime) -> Reminder | None:
         """Marks a due pending reminder fired, once; None when someone else changed it first.
 
-        A recurring reminder fires and gets its next occurrence in one transaction.
+        A recurring reminder fires and gets its next occurrence in one transaction. When
+        the write's answer is lost, FireInDoubt says so: the write may have happened.
         """
-        update = self._fire_update(reminder, now)
         following = None
         if reminder.recurrence is not None and not await self._followed(reminder):
             following = next_in_series(
@@ -140,23 +166,37 @@ class ReminderRepository(RecordRepository[Reminder]):
                 zone=reminder.timezone,
                 now=now,
             )
+        token = secrets.token_hex(8)
+        update = self._fire_update(reminder, now, token)
         try:
             if following is None:
                 response = await self._dynamo.call("update_item", **update, ReturnValues="ALL_NEW")
                 return self._model(from_item(response["Attributes"]))
             await self._fire_and_follow(reminder, update, following, now)
+            return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
         except ConditionFailed:
             return None
-        return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
+        except StoreUnavailable as exc:
+            raise FireInDoubt(str(exc), reminder=reminder, token=token) from exc
 
-    def _fire_update(self, reminder: Reminder, now: datetime) -> dict[str, Any]:
+    async def resolve_fire(self, doubt: FireInDoubt) -> FireOutcome:
+        """Whether the fire in doubt was written: read back the token it wrote."""
+        values = await self._get_values(doubt.reminder.user_id, doubt.reminder.reminder_id)
+        if values is not None and values.get("fired_by") == doubt.token:
+            return FireOutcome(won=self._model(values), settled=True)
+        # Still pending: the lost write may yet land (its condition still holds).
+        still_open = values is not None and values.get("status") == ReminderStatus.PENDING.value
+        return FireOutcome(won=None, settled=not still_open)
+
+    def _fire_update(self, reminder: Reminder, now: datetime, token: str) -> dict[str, Any]:
         moment = format_time(now)
         return {
             "TableName": self.table,
             "Key": self._key(reminder.user_id, reminder.reminder_id),
             "UpdateExpression": (
                 "SET #status = :fired, fired_at = :now, updated_at = :now, #ttl = :ttl, "
-                "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
+                "fired_by = :token, version = if_not_exists(version, :zero) + :one "
+                "REMOVE due_shard"
             ),
             "ConditionExpression": "#status = :pending AND reminding_time <= :now",
             "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
@@ -164,6 +204,7 @@ class ReminderRepository(RecordRepository[Reminder]):
                 ":fired": {"S": ReminderStatus.FIRED.value},
                 ":pending": {"S": ReminderStatus.PENDING.value},
                 ":now": {"S": moment},
+                ":token": {"S": token},
                 ":ttl": {"N": str(record_ttl(written_at=now, retention_days=self._retention_days))},
                 ":zero": {"N": "0"},
                 ":one": {"N": "1"},

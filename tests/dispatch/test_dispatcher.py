@@ -6,6 +6,7 @@ import asyncio
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from remo_async.domain.times import utc_now
 from remo_async.embedded import DynamoDBLocal
 from remo_async.metrics import Metrics
 from remo_async.settings import Settings
-from remo_async.store import Store
+from remo_async.store import Store, StoreUnavailable
 from tests.conftest import make_settings, migrate
 from tests.helpers import SettableClock
 
@@ -95,9 +96,13 @@ async def test_three_dispatchers_fire_1000_reminders_exactly_once(
     ):
         await migrate(a)
         users = [f"did:privy:user{i:03}" for i in range(100)]
-        made = await asyncio.gather(
-            *(_make(a, users[i % 100], clock.now + timedelta(seconds=i % 60)) for i in range(1000))
-        )
+        slots = asyncio.Semaphore(32)  # a busy machine refuses 1,000 connections at once
+
+        async def make(i: int) -> Reminder:
+            async with slots:
+                return await _make(a, users[i % 100], clock.now + timedelta(seconds=i % 60))
+
+        made = await asyncio.gather(*(make(i) for i in range(1000)))
         await _make(a, users[0], clock.now + timedelta(hours=1))  # not due: must stay
         clock.advance(minutes=1)
         heard = [Recorder(), Recorder(), Recorder()]
@@ -198,21 +203,73 @@ async def test_run_stops_cleanly(store: Store, clock: SettableClock) -> None:
     assert len(heard.fired) == 1
 
 
+def _lose_one_fire_answer(store: Store, monkeypatch: pytest.MonkeyPatch, *, written: str) -> None:
+    """The next fire's answer is lost, as when DynamoDB drops; its write is applied at once
+    ("written"), never ("not-written"), or late, just before the next fire's ("late")."""
+    real_call = store.dynamo.call
+    lost: list[tuple[str, dict[str, Any]]] = []
+
+    async def call(operation: str, **kwargs: Any) -> dict[str, Any]:
+        if operation in ("update_item", "transact_write_items"):
+            if not lost:
+                lost.append((operation, kwargs))
+                if written == "written":
+                    await real_call(operation, **kwargs)
+                raise StoreUnavailable("Read timeout on endpoint URL")
+            if written == "late" and len(lost) == 1:
+                late_operation, late_kwargs = lost[0]
+                lost.append((operation, kwargs))
+                await real_call(late_operation, **late_kwargs)
+        return await real_call(operation, **kwargs)
+
+    monkeypatch.setattr(store.dynamo, "call", call)
+
+
+@pytest.mark.parametrize("written", ["written", "not-written", "late"])
+@pytest.mark.parametrize("recurrence", [None, "FREQ=DAILY"], ids=["once", "daily"])
+async def test_a_fire_whose_answer_was_lost_is_heard_of_exactly_once(
+    store: Store,
+    clock: SettableClock,
+    monkeypatch: pytest.MonkeyPatch,
+    written: str,
+    recurrence: str | None,
+) -> None:
+    made = await _make(store, ALICE, clock.now, recurrence=recurrence)
+    heard = Recorder()
+    dispatcher = _dispatcher(store, clock, heard)
+    _lose_one_fire_answer(store, monkeypatch, written=written)
+    assert await dispatcher.poll_once() == []
+    stored = await store.reminders.get(user_id=ALICE, record_id=made.reminder_id)
+    expected = ReminderStatus.FIRED if written == "written" else ReminderStatus.PENDING
+    assert stored.status is expected
+    fired = []
+    for _ in range(3):
+        clock.advance(seconds=1)
+        fired += await dispatcher.poll_once()
+    assert [r.reminder_id for r in fired] == [made.reminder_id]
+    assert [r.reminder_id for r in heard.fired] == [made.reminder_id]
+    series = (await store.reminders.list(user_id=ALICE)).items
+    assert len(series) == (2 if recurrence else 1)  # one next occurrence, not two
+
+
 async def test_survives_dynamodb_local_going_away(backend: str, tmp_path: Path) -> None:
     """Killed and restarted on the same data: nothing lost, nothing fired twice."""
     local = DynamoDBLocal(db_path=tmp_path / "db")
     with local:
-        settings = make_settings(
-            local.endpoint,
-            dispatch_interval=0.05,
-            dynamodb_connect_timeout=0.3,
-            dynamodb_read_timeout=1,
-            dynamodb_max_attempts=1,
+        patient = make_settings(local.endpoint)
+        async with Store.open(patient) as setup:  # a busy machine answers slowly at first
+            await migrate(setup)
+            now = utc_now()
+            made = [await _make(setup, ALICE, now - timedelta(seconds=1)) for _ in range(30)]
+        settings = patient.model_copy(
+            update={
+                "dispatch_interval": 0.05,
+                "dynamodb_connect_timeout": 0.3,
+                "dynamodb_read_timeout": 1,
+                "dynamodb_max_attempts": 1,
+            }
         )
         async with Store.open(settings) as store:
-            await migrate(store)
-            now = utc_now()
-            made = [await _make(store, ALICE, now - timedelta(seconds=1)) for _ in range(30)]
             local.kill()
             heard = Recorder()
             dispatcher = Dispatcher(
@@ -233,6 +290,17 @@ async def test_survives_dynamodb_local_going_away(backend: str, tmp_path: Path) 
                 await asyncio.sleep(0.05)
             dispatcher.stop()
             await asyncio.wait_for(task, timeout=10)
-        fired = Counter(r.reminder_id for r in heard.fired)
+            fired = Counter(r.reminder_id for r in heard.fired)
+            unheard = [r.reminder_id for r in made if r.reminder_id not in fired]
+            states = [
+                await store.dynamo.call(
+                    "get_item",
+                    TableName=store.reminders.table,
+                    Key={"user_id": {"S": ALICE}, "reminder_id": {"S": rid}},
+                    ConsistentRead=True,
+                )
+                for rid in unheard
+            ]
+        assert unheard == [], f"never heard of, as stored now: {states}"
         assert set(fired) == {r.reminder_id for r in made}
         assert set(fired.values()) == {1}
