@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 
 import structlog
@@ -12,7 +13,7 @@ from remo_async.api.auth import TokenVerifier
 from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_middleware
 from remo_async.api.openapi import build_openapi
 from remo_async.api.ratelimit import RateLimiter
-from remo_async.api.routes import ROUTES, add_routes
+from remo_async.api.routes import ROUTES, Handler, add_routes
 from remo_async.assistant import create_assistant
 from remo_async.dispatch import Dispatcher
 from remo_async.domain.times import Clock, utc_now
@@ -39,6 +40,7 @@ from remo_async.store import Store
 
 log = structlog.get_logger("remo_async.app")
 DISPATCHER_STOP_TIMEOUT = 10.0
+MAX_LINE_BYTES = 64 * 1024
 
 
 async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -53,11 +55,82 @@ async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
     app[DISPATCHER] = dispatcher
     task = asyncio.create_task(dispatcher.run(), name="remo-dispatcher")
     yield
-    dispatcher.stop()
+    dispatcher.stop()  # asked already by begin_shutdown, unless the app stops otherwise
     try:
         await asyncio.wait_for(task, timeout=DISPATCHER_STOP_TIMEOUT)
     except TimeoutError:
         log.warning("dispatcher did not stop in time; cancelled")
+    else:
+        log.info("dispatcher stopped")
+
+
+class InFlight:
+    """Counts requests inside the application's handlers, so a shutdown can wait for them.
+
+    aiohttp's own shutdown stops reading from every connection at once, which cuts off a
+    request whose body is still arriving; remo-async serve waits on this count first.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.draining = False
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    @web.middleware
+    async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """The outermost middleware: counts the request while it is handled."""
+        self.count += 1
+        self._idle.clear()
+        try:
+            return await handler(request)
+        finally:
+            self.count -= 1
+            if self.count == 0:
+                self._idle.set()
+
+    async def on_response_prepare(self, request: web.Request, response: web.StreamResponse) -> None:
+        """While draining, every answer closes its connection: the next request goes elsewhere."""
+        if self.draining:
+            response.force_close()
+
+    async def wait_idle(self, within: float) -> int:
+        """Waits up to `within` seconds for no request in flight; returns how many are left."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._idle.wait(), within)
+        return self.count
+
+
+IN_FLIGHT = web.AppKey("in_flight", InFlight)
+
+
+async def drain(app: web.Application, *, within: float) -> int:
+    """Begins a graceful stop (the listener is already closed) and waits for requests in flight.
+
+    Returns how many requests are still running after `within` seconds.
+    """
+    await begin_shutdown(app)
+    return await app[IN_FLIGHT].wait_idle(within)
+
+
+async def begin_shutdown(app: web.Application) -> None:
+    """No new fires, no open event streams, no more keep-alive; once, however often called.
+
+    The dispatcher finishes the fires in hand while requests finish; what is still due is
+    left to the other replicas (or to this one's next start).
+    """
+    in_flight = app[IN_FLIGHT]
+    if in_flight.draining:
+        return
+    in_flight.draining = True
+    log.info(
+        "shutting down: no new connections; finishing requests in flight",
+        in_flight=in_flight.count,
+    )
+    dispatcher = app.get(DISPATCHER)
+    if dispatcher is not None:
+        dispatcher.stop()
+    await close_event_streams(app)
 
 
 async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
@@ -69,9 +142,15 @@ async def assistant_ctx(app: web.Application) -> AsyncIterator[None]:
 
 def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application:
     """Builds the web application; its resources open in cleanup_ctx when it starts."""
+    in_flight = InFlight()
     app = web.Application(
-        client_max_size=MAX_BODY_BYTES, middlewares=[context_middleware, auth_middleware]
+        client_max_size=MAX_BODY_BYTES,
+        middlewares=[in_flight.middleware, context_middleware, auth_middleware],
+        # Long query strings get our own problem+json 4xx rather than aiohttp's plain 400.
+        handler_args={"max_line_size": MAX_LINE_BYTES, "max_field_size": MAX_LINE_BYTES},
     )
+    app[IN_FLIGHT] = in_flight
+    app.on_response_prepare.append(in_flight.on_response_prepare)
     app[SETTINGS] = settings
     app[CLOCK] = clock
     app[METRICS] = metrics = Metrics()
@@ -86,11 +165,12 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
             app[STORE] = store
             yield
 
+    # Runners other than remo-async serve (tests, run_app) reach begin_shutdown here.
+    app.on_shutdown.append(begin_shutdown)
     app.cleanup_ctx.append(store_ctx)
     app.cleanup_ctx.append(assistant_ctx)
     if settings.events_enabled:
         app.cleanup_ctx.append(events_ctx)
-        app.on_shutdown.append(close_event_streams)
     if settings.dispatch_enabled:
         app.cleanup_ctx.append(webhooks_ctx)
         app.cleanup_ctx.append(dispatcher_ctx)

@@ -6,16 +6,18 @@ import argparse
 import asyncio
 import os
 import secrets
+import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import structlog
 from aiohttp import web
 
 from remo_async.api.auth import AuthError, mint_dev_token
-from remo_async.app import create_app
+from remo_async.app import create_app, drain
 from remo_async.cli_data import add_commands, doctor_command, export_command, import_command
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
 from remo_async.logs import configure_logging
@@ -24,9 +26,13 @@ from remo_async.store import Store, StoreError
 from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
 from remo_async.userdata import UserDataError
 
+log = structlog.get_logger("remo_async.cli")
+
 DATA_DIR = Path(".remo")
 SHUTDOWN_TIMEOUT = 15.0
-MAX_LINE_BYTES = 64 * 1024
+"""Seconds requests in flight get to finish after SIGTERM."""
+LINGER = 2.0
+"""Then, seconds a request that came in at the last moment gets before it is cancelled."""
 
 
 class CommandError(Exception):
@@ -142,16 +148,45 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _run(settings: Settings) -> None:
-    web.run_app(
-        create_app(settings),
-        host=settings.host,
-        port=settings.port,
-        shutdown_timeout=SHUTDOWN_TIMEOUT,
-        # Long query strings get our own problem+json 4xx rather than aiohttp's plain 400.
-        handler_args={"max_line_size": MAX_LINE_BYTES, "max_field_size": MAX_LINE_BYTES},
-        print=None,
-        access_log=None,
-    )
+    asyncio.run(serve(settings))
+
+
+async def serve(settings: Settings) -> None:
+    """Serves until SIGINT or SIGTERM, then stops gracefully and returns.
+
+    On the signal: the listener closes, the dispatcher starts no new fire, event streams
+    end, answers say `Connection: close`, and requests in flight get up to SHUTDOWN_TIMEOUT
+    to finish (their bodies still being read: aiohttp's own shutdown would stop reading
+    them). Then the cleanup contexts run in reverse: dispatcher, webhooks, store.
+    """
+    app = create_app(settings)
+    runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=LINGER)
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, settings.host, settings.port)
+        try:
+            await site.start()
+        except OSError as exc:
+            where = f"{settings.host}:{settings.port}"
+            raise CommandError(f"cannot listen on {where}: {exc.strerror or exc}") from None
+        log.info("serving", host=settings.host, port=settings.port)
+        await _until_signalled()
+        await site.stop()
+        left = await drain(app, within=SHUTDOWN_TIMEOUT)
+        if left:
+            log.warning("requests still in flight at the shutdown timeout; cancelled", count=left)
+    finally:
+        await runner.cleanup()
+    log.info("stopped")
+
+
+async def _until_signalled() -> None:
+    """Returns at the first SIGINT or SIGTERM; later ones are ignored until the process exits."""
+    loop = asyncio.get_running_loop()
+    signalled = asyncio.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, signalled.set)
+    await signalled.wait()
 
 
 def _embedded_overrides(endpoint: str) -> dict[str, Any]:

@@ -328,7 +328,7 @@ class HeldRequest:
             with contextlib.suppress(ConnectionError):
                 await self._writer.wait_closed()
         head, _, rest = raw.partition(b"\r\n\r\n")
-        assert head.startswith(b"HTTP/1.1 "), raw[:200]
+        assert head.startswith(b"HTTP/1.1 "), f"no answer, the connection closed: {raw[:200]!r}"
         status = int(head.split()[1])
         length = next(
             (
