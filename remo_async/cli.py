@@ -5,12 +5,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import secrets
 import signal
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import structlog
@@ -20,6 +18,7 @@ from remo_async.api.auth import AuthError, mint_dev_token
 from remo_async.app import create_app, drain
 from remo_async.cli_data import add_commands, doctor_command, export_command, import_command
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
+from remo_async.embedded.workspace import DATA_DIR, embedded_overrides, published_endpoint
 from remo_async.logs import configure_logging
 from remo_async.settings import AuthMode, Settings, SettingsError, load_settings
 from remo_async.store import Store, StoreError
@@ -28,7 +27,6 @@ from remo_async.userdata import UserDataError
 
 log = structlog.get_logger("remo_async.cli")
 
-DATA_DIR = Path(".remo")
 SHUTDOWN_TIMEOUT = 15.0
 """Seconds requests in flight get to finish after SIGTERM."""
 LINGER = 2.0
@@ -136,7 +134,7 @@ def _serve(args: argparse.Namespace) -> int:
         _run(settings)
         return 0
     with _embedded_dynamodb() as endpoint:
-        settings = load_settings(**overrides, **_embedded_overrides(endpoint))
+        settings = load_settings(**overrides, **embedded_overrides(endpoint))
         configure_logging(settings)
         asyncio.run(run_migrations(settings))
         print(
@@ -189,27 +187,6 @@ async def _until_signalled() -> None:
     await signalled.wait()
 
 
-def _embedded_overrides(endpoint: str) -> dict[str, Any]:
-    # The local database accepts any credentials, but botocore will not sign without some.
-    os.environ.setdefault("AWS_ACCESS_KEY_ID", "local")
-    os.environ.setdefault("AWS_SECRET_ACCESS_KEY", "local")
-    return {
-        "dynamodb_endpoint": endpoint,
-        "auth_mode": AuthMode.DEV,
-        "dev_secret": os.environ.get("REMO_DEV_SECRET") or dev_secret(DATA_DIR),
-    }
-
-
-def dev_secret(data_dir: Path) -> str:
-    """The embedded server's dev secret, made once and kept under data_dir."""
-    path = data_dir / "dev-secret"
-    if not path.exists():
-        data_dir.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(32))
-        path.chmod(0o600)
-    return path.read_text().strip()
-
-
 @contextmanager
 def _embedded_dynamodb() -> Iterator[str]:
     if java_command() is None:
@@ -223,6 +200,6 @@ def _embedded_dynamodb() -> Iterator[str]:
             yield moto.endpoint
         return
     local = DynamoDBLocal(db_path=(DATA_DIR / "dynamodb").resolve())
-    with local:
+    with local, published_endpoint(local.endpoint):
         print(f"remo-async: DynamoDB Local at {local.endpoint}, data in {DATA_DIR}/dynamodb")
         yield local.endpoint

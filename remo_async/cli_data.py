@@ -9,9 +9,11 @@ import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from remo_async.api.schemas import UserData
 from remo_async.doctor import Check, diagnose
+from remo_async.embedded.workspace import embedded_overrides, running_endpoint
 from remo_async.logs import configure_logging
 from remo_async.settings import Settings, load_settings
 from remo_async.store import Store
@@ -36,16 +38,29 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
         "import", help="restore a user from an export; running it twice changes nothing"
     )
     restore.add_argument("file", metavar="FILE", help="a file written by export, or - for stdin")
-    commands.add_parser(
+    doctor = commands.add_parser(
         "doctor", help="check settings, DynamoDB, tables, indexes, TTL, and a round trip"
     )
+    for command in (export, restore, doctor):
+        command.add_argument(
+            "--embedded",
+            action="store_true",
+            help="use the database of the `make run` (serve --embedded) running from this folder",
+        )
+
+
+def command_settings(args: argparse.Namespace) -> dict[str, Any]:
+    """Overrides of the environment's settings: those of `make run` with --embedded."""
+    if not args.embedded:
+        return {}
+    return embedded_overrides(running_endpoint())
 
 
 def export_command(args: argparse.Namespace) -> int:
     """`export USER_ID [-o FILE]`: the JSON of GET /user/{user_id}/data."""
     if not args.user_id.strip():
         raise UserDataError("USER_ID is empty")
-    settings = load_settings()
+    settings = load_settings(**command_settings(args))
     configure_logging(settings)
     data = asyncio.run(_export(settings, user_id=args.user_id))
     if data.user is None and not (data.reminders or data.todos or data.conversation):
@@ -87,7 +102,7 @@ def write_atomically(path: Path, text: str) -> None:
 
 def import_command(args: argparse.Namespace) -> int:
     """`import FILE`: restores what export wrote; items already there are kept as they are."""
-    settings = load_settings()
+    settings = load_settings(**command_settings(args))
     configure_logging(settings)
     data = parse_user_data(_read(args.file))
     counts = asyncio.run(_import(settings, data=data))
@@ -121,7 +136,7 @@ def _counts_line(counted: Counter[Restored]) -> str:
 
 def doctor_command(args: argparse.Namespace) -> int:
     """`doctor`: one line per check; 0 when every check is ok, else 1."""
-    checks = asyncio.run(diagnose(say=_say))
+    checks = asyncio.run(diagnose(say=_say, overrides=command_settings(args)))
     failed = sum(check.status != "ok" for check in checks)
     if failed:
         print(f"doctor: {failed} of {len(checks)} checks did not pass")

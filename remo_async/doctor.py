@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
@@ -46,7 +46,9 @@ class RoundTripError(Exception):
     """What was read back is not what was written."""
 
 
-async def diagnose(*, say: Callable[[Check], None]) -> list[Check]:
+async def diagnose(
+    *, say: Callable[[Check], None], overrides: Mapping[str, Any] | None = None
+) -> list[Check]:
     """Runs every check, telling each as it ends; settings come from the environment."""
     checks: list[Check] = []
 
@@ -56,7 +58,7 @@ async def diagnose(*, say: Callable[[Check], None]) -> list[Check]:
         return status == "ok"
 
     try:
-        settings = load_settings()
+        settings = load_settings(**(overrides or {}))
     except SettingsError as exc:
         report("FAIL", "settings", str(exc))
         return checks

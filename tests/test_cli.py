@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -114,9 +115,11 @@ def test_serve_embedded_end_to_end(tmp_path: Path) -> None:
             ["pgrep", "-f", f"dbPath {tmp_path}"], capture_output=True, text=True, check=False
         )
         assert jvm.stdout.strip(), "DynamoDB Local should run as a child"
+        _backup_and_doctor_against_the_running_server(tmp_path, port, env)
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
         assert process.returncode == 0, output
+        assert not (tmp_path / ".remo" / "endpoint").exists()
         assert "created table remo-reminders" in output
         assert "Traceback" not in output
         time.sleep(0.5)
@@ -128,6 +131,51 @@ def test_serve_embedded_end_to_end(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+def _cli(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "remo_async", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _backup_and_doctor_against_the_running_server(
+    cwd: Path, port: int, env: dict[str, str]
+) -> None:
+    """doctor, export and import --embedded reach the database of the running make run."""
+    doctor = _cli(cwd, env, "doctor", "--embedded")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert "checks ok" in doctor.stdout
+    token = _cli(cwd, env, "token", "did:privy:alice").stdout.strip()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/user/did:privy:alice/reminders",
+        data=json.dumps({"title": "call mum", "reminding_time": "2030-01-01T10:00:00Z"}).encode(),
+        headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201
+    export = _cli(cwd, env, "export", "did:privy:alice", "--embedded", "-o", "alice.json")
+    assert export.returncode == 0, export.stderr
+    saved = json.loads((cwd / "alice.json").read_text())
+    assert [r["title"] for r in saved["reminders"]] == ["call mum"]
+    first = _cli(cwd, env, "import", "alice.json", "--embedded")
+    again = _cli(cwd, env, "import", "alice.json", "--embedded")
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert "reminders: 0 restored, 1 already present" in again.stdout
+
+
+def test_embedded_commands_without_a_running_server_say_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REMO_", "AWS_"))}
+    doctor = _cli(tmp_path, env, "doctor", "--embedded")
+    assert doctor.returncode == 1
+    assert doctor.stderr.startswith("remo-async doctor: no embedded server is running")
+    assert doctor.stderr.count("\n") == 1
 
 
 def test_embedded_falls_back_to_moto_without_java(
