@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import json
 import os
 import random
@@ -139,6 +140,9 @@ CHAT_LISTINGS: dict[str, tuple[str, set[str] | None, str | None]] = {
 CHAT_REMINDER_TITLES = ("check the oven", "feed the cat", "call mum", "take the laundry out")
 CHAT_GREETINGS = ("hello remo!", "hi", "good morning")
 LISTED_AT_MOST = 100
+LIMITS = (1, 2, 3, 5, 10, 25, 50, 100)
+# Every page of the final reads is read one after another: no limit of 1 there.
+FINAL_LIMITS = (7, 25, 100)
 
 REMINDER_ID = re.compile(r"^rem_[0-9A-HJKMNP-TV-Z]{26}$")
 TODO_ID = re.compile(r"^todo_[0-9A-HJKMNP-TV-Z]{26}$")
@@ -706,7 +710,7 @@ class Sim:
         limit: int | None = None,
     ) -> None:
         """Reads pages (all of them when final) and compares each with the model's slice."""
-        limit = limit or self.rng.choice((1, 2, 3, 5, 10, 25, 50, 100))
+        limit = limit or self.rng.choice(FINAL_LIMITS if final else LIMITS)
         most = 10**6 if final else self.rng.randint(1, 4)
         cursor, offset, pages = None, 0, 0
         while pages < most:
@@ -857,8 +861,15 @@ class Sim:
 
     async def race(self) -> None:
         """Concurrent patches of different fields of one record: none may be lost."""
-        if self.rng.random() < 0.25:
+        roll = self.rng.random()
+        if roll < 0.2:
             await self.race_preferences()
+            return
+        if roll < 0.45:
+            await self.race_creates()
+            return
+        if roll < 0.55:
+            await self.race_delete()
             return
         kind = self.rng.choice(("reminders", "todos"))
         records = self.reminders if kind == "reminders" else self.todos
@@ -901,6 +912,60 @@ class Sim:
                 f"of them (a lost update); answers: {[short(a.text, 400) for a in answers]}"
             )
         records[record_id] = complete
+
+    async def race_delete(self) -> None:
+        """Patches and snoozes racing a delete of the record: it stays deleted."""
+        kind = self.rng.choice(("reminders", "todos"))
+        records = self.reminders if kind == "reminders" else self.todos
+        if not records:
+            return
+        record_id = self.rng.choice(list(records))
+        path = f"{self.base}/{kind}/{record_id}"
+        calls = [("DELETE", path, None)]
+        for _ in range(self.rng.randint(1, 3)):
+            if kind == "reminders" and self.rng.random() < 0.3:
+                calls.append(("POST", f"{path}/snooze", {"minutes": 30}))
+            else:
+                calls.append(("PATCH", path, {"title": f"raced {self.rng.randrange(10**6)}"}))
+        self.rng.shuffle(calls)
+        answers = await asyncio.gather(*(self.call(m, p, b) for m, p, b in calls))
+        del records[record_id]
+        self.gone.append(record_id)
+        for answer in answers:
+            if answer.method == "DELETE":
+                self.expect(answer, 204, "for a delete racing patches")
+            elif answer.status != 200:
+                self.problem(answer, 404, "for a patch racing a delete")
+        self.problem(await self.call("GET", path), 404, "after a delete that raced patches")
+
+    async def race_creates(self) -> None:
+        """Concurrent creates of one user: each stored once, under its own id or timestamp."""
+        kind = self.rng.choice(("reminders", "todos", "conversation"))
+        checks: list[Callable[[Answer], None]] = []
+        bodies: list[dict[str, Any]] = []
+        for _ in range(self.rng.randint(2, 4)):
+            if kind == "reminders":
+                body, when = self.reminder_body()
+                checks.append(functools.partial(self.check_new_reminder, body=body, when=when))
+            elif kind == "todos":
+                body, due = self.todo_body()
+                checks.append(functools.partial(self.check_new_todo, body=body, due=due))
+            else:
+                body = self.message_body()
+                checks.append(functools.partial(self.check_new_message, body=body))
+            bodies.append(body)
+        answers = await asyncio.gather(
+            *(self.call("POST", f"{self.base}/{kind}", body) for body in bodies)
+        )
+        for answer in answers:
+            self.expect(answer, 201, "for one of concurrent creates")
+        # The model lists them as the service orders them: by id, messages by timestamp.
+        order = {"reminders": "reminder_id", "todos": "todo_id", "conversation": "timestamp"}
+        ranked = sorted(
+            zip(answers, checks, strict=True), key=lambda pair: str(pair[0].json()[order[kind]])
+        )
+        for answer, check in ranked:
+            check(answer)
 
     async def race_preferences(self) -> None:
         keys = self.rng.sample(EXTRA_KEYS, self.rng.randint(2, 4))
@@ -983,24 +1048,25 @@ class Sim:
 
     # -- conversation and chat -----------------------------------------------------------
 
+    def message_body(self) -> dict[str, Any]:
+        return {"role": self.rng.choice(("user", "assistant")), "content": self.text(200)}
+
+    def check_new_message(self, answer: Answer, body: dict[str, Any]) -> None:
+        got = self.expect(answer, 201, "for a new message")
+        expected = {**body, "user_id": self.uid, "timestamp": got.get("timestamp")}
+        self.same(got, expected, "the new message", answer)
+        self.stamp(got["timestamp"], answer, "timestamp")
+        self.same(answer.headers.get("Location"), f"{self.quoted}/conversation", "Location")
+        if self.messages and str(self.messages[-1].timestamp or "") >= got["timestamp"]:
+            self.fail("a message not after the one before it", answer)
+        self.messages.append(
+            Message(body["role"], body["content"], got["timestamp"], answer.started, answer.ended)
+        )
+
     async def post_message(self) -> None:
-        body = {"role": self.rng.choice(("user", "assistant")), "content": self.text(200)}
-
-        def check(answer: Answer) -> None:
-            got = self.expect(answer, 201, "for a new message")
-            expected = {**body, "user_id": self.uid, "timestamp": got.get("timestamp")}
-            self.same(got, expected, "the new message", answer)
-            self.stamp(got["timestamp"], answer, "timestamp")
-            self.same(answer.headers.get("Location"), f"{self.quoted}/conversation", "Location")
-            if self.messages and str(self.messages[-1].timestamp or "") >= got["timestamp"]:
-                self.fail("a message older than the one before it", answer)
-            self.messages.append(
-                Message(
-                    body["role"], body["content"], got["timestamp"], answer.started, answer.ended
-                )
-            )
-
-        await self.create(f"{self.base}/conversation", body, check)
+        body = self.message_body()
+        path = f"{self.base}/conversation"
+        await self.create(path, body, lambda answer: self.check_new_message(answer, body))
 
     def check_messages(self, got: list[Any], expected: list[Message], answer: Answer) -> None:
         if len(got) != len(expected):
@@ -1023,7 +1089,7 @@ class Sim:
             self.fail("messages are not oldest first, each at its own timestamp", answer)
 
     async def list_conversation(self, *, final: bool = False) -> None:
-        limit = self.rng.choice((1, 3, 10, 50, 100))
+        limit = self.rng.choice(FINAL_LIMITS if final else LIMITS)
         most = 10**6 if final else self.rng.randint(1, 3)
         cursor, end, pages = None, len(self.messages), 0
         while pages < most:
@@ -1303,10 +1369,7 @@ class Sim:
         for status in TODO_STATUSES:
             wanted = [t for t in todos if t["status"] == status]
             await self.read_list("todos", {"status": status}, wanted, final=True, limit=100)
-        for priority in PRIORITIES:
-            wanted = [t for t in todos if t["priority"] == priority]
-            await self.read_list("todos", {"priority": priority}, wanted, final=True, limit=100)
-        await self.list_todos(final=True)
+        await self.list_todos(final=True)  # a random filter of priority and status
         await self.list_conversation(final=True)
         await self.get_profile()
         await self.get_preferences()
