@@ -923,7 +923,8 @@ class Sim:
         path = f"{self.base}/{kind}/{record_id}"
         calls = [("DELETE", path, None)]
         for _ in range(self.rng.randint(1, 3)):
-            if kind == "reminders" and self.rng.random() < 0.3:
+            snoozable = records[record_id]["status"] in ("pending", "fired")
+            if kind == "reminders" and snoozable and self.rng.random() < 0.3:
                 calls.append(("POST", f"{path}/snooze", {"minutes": 30}))
             else:
                 calls.append(("PATCH", path, {"title": f"raced {self.rng.randrange(10**6)}"}))
