@@ -13,8 +13,9 @@ times at once or retried later, with the same body or another; some patches of o
 race each other; some calls use the user's token on another user's paths, ids, cursors
 and user_id, and must be refused (403, 404, 400) without changing anything.
 
-The calls are random but seeded: a failure names the seed, and REMO_LOAD_SEED=<seed>
-replays each user's calls (the interleaving of users is the event loop's).
+The calls are random but seeded: a failure names the seed, and REMO_LOAD_SEED=<seed> makes
+the same random choices again (each user draws from its own generators; the interleaving
+of users, and the order of ids made in one burst, are the scheduler's).
 """
 
 from __future__ import annotations
@@ -261,7 +262,9 @@ class Sim:
         self.base = f"/user/{self.uid}"
         self.quoted = f"/user/{quote(self.uid, safe='')}"
         self.rng = random.Random(f"{world.seed}:{index}")
+        # Apart, so that what other users hold (which varies) leaves this user's choices alone.
         self.replica = random.Random(f"{world.seed}:{index}:replica")
+        self.mischief = random.Random(f"{world.seed}:{index}:mischief")
         self.headers = {"Authorization": f"Bearer {mint_dev_token(world.settings, self.uid)}"}
         self.calls = 0
         self.recent: deque[str] = deque(maxlen=10)
@@ -324,7 +327,9 @@ class Sim:
 
     def fail(self, what: str, answer: Answer | None = None) -> NoReturn:
         seed = self.world.seed
-        lines = [f"seed {seed} ({SEED_VARIABLE}={seed} replays it): {self.uid}, call {self.calls}:"]
+        lines = [
+            f"seed {seed} ({SEED_VARIABLE}={seed} runs it again): {self.uid}, call {self.calls}:"
+        ]
         lines.append(f"  {what}")
         if answer is not None:
             lines.append(
@@ -1281,21 +1286,21 @@ class Sim:
 
     async def intrude(self) -> None:
         """My token on another user's data: refused, and nothing changes."""
-        victim = self.rng.choice([s for s in self.world.sims if s is not self])
-        roll = self.rng.random()
+        victim = self.mischief.choice([s for s in self.world.sims if s is not self])
+        roll = self.mischief.random()
         if roll < 0.5:
-            method, path, body = self.rng.choice(victim.doors())
+            method, path, body = self.mischief.choice(victim.doors())
             answer = await self.call(method, path, body)
             self.problem(answer, 403, "for another user's path")
             if victim.uid in answer.text:
                 self.fail("a refusal names the other user", answer)
         elif roll < 0.75:
-            kind = self.rng.choice(("reminders", "todos"))
+            kind = self.mischief.choice(("reminders", "todos"))
             records = victim.reminders if kind == "reminders" else victim.todos
             if not records:
                 return
-            record_id = self.rng.choice(list(records))
-            method, suffix, body = self.rng.choice(
+            record_id = self.mischief.choice(list(records))
+            method, suffix, body = self.mischief.choice(
                 (
                     ("GET", "", None),
                     ("PATCH", "", {"title": "mine now"}),
@@ -1310,12 +1315,12 @@ class Sim:
                 self.problem(answer, 404, "for another user's id under my path")
         elif roll < 0.85 and victim.cursors and self.cursors:
             # Another user's cursor on the same list, or my cursor on another of my lists.
-            if self.rng.random() < 0.5:
-                where, cursor = self.rng.choice(victim.cursors)
+            if self.mischief.random() < 0.5:
+                where, cursor = self.mischief.choice(victim.cursors)
                 what = "another user's cursor"
             else:
-                mine, cursor = self.rng.choice(self.cursors)
-                where = self.rng.choice([w for w in LISTS if w != mine])
+                mine, cursor = self.mischief.choice(self.cursors)
+                where = self.mischief.choice([w for w in LISTS if w != mine])
                 what = f"a cursor of {mine} on {where}"
             separator = "&" if not where.endswith("?") else ""
             path = f"{self.base}/{where}{separator}{_query({'cursor': cursor})}"
@@ -1324,7 +1329,7 @@ class Sim:
             body = {"message": "remind me in 10 minutes to steal", "user_id": victim.uid}
             self.problem(await self.call("POST", "/chat", body), 403, "for chat as another user")
         else:
-            headers = self.rng.choice(({}, {"Authorization": "Bearer nonsense"}))
+            headers = self.mischief.choice(({}, {"Authorization": "Bearer nonsense"}))
             answer = await self.call("GET", f"{self.base}/reminders", headers=headers, token=False)
             self.problem(answer, 401, "without a valid token")
 
@@ -1436,6 +1441,8 @@ def servers(dynamodb_local_endpoint: str, tmp_path: Path) -> Iterator[Servers]:
         "REMO_TABLE_PREFIX": settings.table_prefix,
         "REMO_AUTH_MODE": "dev",
         "REMO_DEV_SECRET": DEV_SECRET,
+        # Fifty users flat out would pass any per-user limit; the dispatcher and the event
+        # streams are not under test here (their own tests are) and would only add load.
         "REMO_RATE_LIMIT": "0",
         "REMO_DISPATCH_ENABLED": "false",
         "REMO_EVENTS_ENABLED": "false",
