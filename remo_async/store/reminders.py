@@ -175,9 +175,20 @@ class ReminderRepository(RecordRepository[Reminder]):
             await self._fire_and_follow(reminder, update, following, now)
             return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
         except ConditionFailed:
-            return None
+            # Someone else won, the user changed it, or botocore retried our own write
+            # after its answer was lost and the retry met it: only the token tells.
+            try:
+                return await self._won_with(reminder, token)
+            except StoreUnavailable as exc:
+                raise FireInDoubt(str(exc), reminder=reminder, token=token) from exc
         except StoreUnavailable as exc:
             raise FireInDoubt(str(exc), reminder=reminder, token=token) from exc
+
+    async def _won_with(self, reminder: Reminder, token: str) -> Reminder | None:
+        values = await self._get_values(reminder.user_id, reminder.reminder_id)
+        if values is not None and values.get("fired_by") == token:
+            return self._model(values)
+        return None
 
     async def resolve_fire(self, doubt: FireInDoubt) -> FireOutcome:
         """Whether the fire in doubt was written: read back the token it wrote."""

@@ -252,6 +252,26 @@ async def test_a_fire_whose_answer_was_lost_is_heard_of_exactly_once(
     assert len(series) == (2 if recurrence else 1)  # one next occurrence, not two
 
 
+@pytest.mark.parametrize("recurrence", [None, "FREQ=DAILY"], ids=["once", "daily"])
+async def test_a_fire_retried_after_its_answer_was_lost_is_still_won(
+    store: Store, clock: SettableClock, monkeypatch: pytest.MonkeyPatch, recurrence: str | None
+) -> None:
+    """botocore sends the write again; the retry fails its condition on our own fire."""
+    made = await _make(store, ALICE, clock.now, recurrence=recurrence)
+    real_call = store.dynamo.call
+
+    async def call(operation: str, **kwargs: Any) -> dict[str, Any]:
+        if operation in ("update_item", "transact_write_items"):
+            await real_call(operation, **kwargs)  # written; its answer lost
+        return await real_call(operation, **kwargs)  # the retry
+
+    monkeypatch.setattr(store.dynamo, "call", call)
+    heard = Recorder()
+    fired = await _dispatcher(store, clock, heard).poll_once()
+    assert [r.reminder_id for r in fired] == [made.reminder_id]
+    assert [r.reminder_id for r in heard.fired] == [made.reminder_id]
+
+
 async def test_survives_dynamodb_local_going_away(backend: str, tmp_path: Path) -> None:
     """Killed and restarted on the same data: nothing lost, nothing fired twice."""
     local = DynamoDBLocal(db_path=tmp_path / "db")
