@@ -33,12 +33,29 @@ CallObserver = Callable[[str, str], None]
 """Told (operation, outcome) after every DynamoDB call; outcome is ok, throttled or error."""
 
 
-class ConditionFailed(StoreError):
-    """A condition expression did not hold (internal: repositories translate it)."""
+CONDITIONAL_WRITES = frozenset({"put_item", "update_item", "delete_item"})
 
-    def __init__(self, message: str, *, reasons: list[str] | None = None) -> None:
+
+class ConditionFailed(StoreError):
+    """A condition expression did not hold (internal: repositories translate it).
+
+    `current` is the item as the failed condition found it (DynamoDB's attribute-value
+    form, None when there was none); `retried` says that botocore had sent the write more
+    than once, so an earlier attempt whose answer was lost may be what failed the condition.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        reasons: list[str] | None = None,
+        current: dict[str, Any] | None = None,
+        retried: bool = False,
+    ) -> None:
         super().__init__(message)
         self.reasons = reasons or []
+        self.current = current
+        self.retried = retried
 
 
 async def contention_pause(attempt: int) -> None:
@@ -82,12 +99,17 @@ class Dynamo:
     async def call(self, operation: str, **kwargs: Any) -> dict[str, Any]:
         """Runs one DynamoDB operation (by its snake_case name) with translated errors."""
         method = getattr(self.client, operation)
+        if operation in CONDITIONAL_WRITES and "ConditionExpression" in kwargs:
+            kwargs.setdefault("ReturnValuesOnConditionCheckFailure", "ALL_OLD")
         outcome = "error"
         try:
             response: dict[str, Any] = await method(**kwargs)
             outcome = "ok"
             return response
         except ClientError as exc:
+            if _own_put_landed(operation, kwargs, exc):
+                outcome = "ok"
+                return {"ResponseMetadata": exc.response.get("ResponseMetadata", {})}
             if throttled(exc):
                 outcome = "throttled"
             raise translate(exc) from exc
@@ -98,6 +120,26 @@ class Dynamo:
         finally:
             if self._observer is not None:
                 self._observer(operation, outcome)
+
+
+def _retried(exc: ClientError) -> bool:
+    return int(exc.response.get("ResponseMetadata", {}).get("RetryAttempts", 0)) > 0
+
+
+def _own_put_landed(operation: str, kwargs: dict[str, Any], exc: ClientError) -> bool:
+    """A conditional put that botocore retried failed its condition on exactly its own item.
+
+    The first attempt was written but its answer was lost (a read timeout, a dropped
+    connection), and the retry met it: the put succeeded. Without this a create would
+    answer 409 for the item it made, and an Idempotency-Key's claim would wait on itself.
+    """
+    code = exc.response.get("Error", {}).get("Code", "")
+    return (
+        operation == "put_item"
+        and code == "ConditionalCheckFailedException"
+        and _retried(exc)
+        and exc.response.get("Item") == kwargs.get("Item")
+    )
 
 
 def _cancellation_reasons(exc: ClientError) -> list[str]:
@@ -122,7 +164,7 @@ def translate(exc: ClientError) -> StoreError:
         # own code. Taken for a failed condition it would read as "someone else won".
         return StoreUnavailable("DynamoDB is throttling; retry shortly", retry_after=1)
     if code == "ConditionalCheckFailedException":
-        return ConditionFailed(message)
+        return ConditionFailed(message, current=exc.response.get("Item"), retried=_retried(exc))
     if code == "TransactionCanceledException":
         return ConditionFailed(message, reasons=_cancellation_reasons(exc))
     if code == "ResourceNotFoundException":

@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+import pytest
 
 from remo_async.api.auth import mint_dev_token
 from remo_async.settings import Settings
-from tests.conftest import DEV_SECRET, make_settings
+from remo_async.store import Store
+from tests.conftest import DEV_SECRET, make_settings, migrate
 
 STARTUP_TIMEOUT = 60.0
 POLL = 0.05
@@ -42,6 +44,19 @@ async def until(condition: Callable[[], bool], *, within: float, what: str) -> N
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {within:.0f} s waiting for {what}")
         await asyncio.sleep(POLL)
+
+
+@pytest.fixture(scope="module")
+def table_prefix(dynamodb_local_endpoint: str) -> str:
+    """One set of migrated tables for a module's in-process tests (creating them takes seconds)."""
+    settings = make_settings(dynamodb_local_endpoint)
+
+    async def create() -> None:
+        async with Store.open(settings) as store:
+            await migrate(store)
+
+    asyncio.run(create())
+    return settings.table_prefix
 
 
 def server_env(settings: Settings, *, port: int, **extra: str) -> dict[str, str]:

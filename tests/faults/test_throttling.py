@@ -1,25 +1,22 @@
 """DynamoDB throttling, injected into the real client: DynamoDB Local itself never throttles.
 
-A `before-send` hook on the app's aiobotocore client answers chosen attempts with the 400
-DynamoDB sends when it throttles, without sending them. botocore parses it as it would the
-real thing, so its standard retry mode retries with backoff, and what survives the retries
-reaches the store's error translation.
+A `before-send` hook on the app's aiobotocore client (tests/faults/inject.py) answers chosen
+attempts with the 400 DynamoDB sends when it throttles, without sending them. botocore parses
+it as it would the real thing, so its standard retry mode retries with backoff, and what
+survives the retries reaches the store's error translation.
 """
 
 from __future__ import annotations
 
 import asyncio
 import itertools
-import json
 import re
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from aiobotocore.awsrequest import AioAWSResponse
 from aiohttp.test_utils import TestClient
 from botocore.exceptions import ClientError
@@ -33,35 +30,13 @@ from remo_async.metrics import Metrics
 from remo_async.settings import Settings
 from remo_async.store import Store, StoreUnavailable
 from remo_async.store.dynamo import ConditionFailed, translate
-from tests.conftest import make_settings, migrate
+from tests.conftest import make_settings
 from tests.faults.conftest import FAR_FUTURE, auth
+from tests.faults.inject import attempt_of, error_response, install, operation_of
 
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
 THROTTLE_CODES = ("ProvisionedThroughputExceededException", "ThrottlingException")
 PROBLEM_JSON = "application/problem+json"
-
-
-class _Body:
-    """The raw body of an injected response (what aiobotocore reads from aiohttp)."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-
-    async def read(self) -> bytes:
-        return self._data
-
-
-def error_response(url: str, code: str, **fields: Any) -> AioAWSResponse:
-    """DynamoDB's 400 answer for an error `code` (awsJson1.0), as aiobotocore would have it."""
-    body = json.dumps(
-        {"__type": f"com.amazonaws.dynamodb.v20120810#{code}", "message": "injected", **fields}
-    ).encode()
-    headers = {
-        "content-type": "application/x-amz-json-1.0",
-        "content-length": str(len(body)),
-        "x-amzn-requestid": uuid.uuid4().hex,
-    }
-    return AioAWSResponse(url, 400, headers, _Body(body))
 
 
 @dataclass
@@ -87,11 +62,8 @@ class Throttler:
     _chosen: int = 0
 
     def __call__(self, request: Any, **_: Any) -> AioAWSResponse | None:
-        invocation = _header(request, "amz-sdk-invocation-id")
-        retry = re.search(r"attempt=(\d+)", _header(request, "amz-sdk-request"))
-        assert retry is not None
-        number = int(retry.group(1))
-        operation = _header(request, "X-Amz-Target").split(".")[-1]
+        invocation, number = attempt_of(request)
+        operation = operation_of(request)
         if invocation not in self.calls:
             n = len(self.calls)
             chosen = int((n + 1) * self.share) > int(n * self.share)
@@ -120,19 +92,6 @@ class Throttler:
                 yield after.at - before.at
 
 
-@pytest.fixture(scope="module")
-def table_prefix(dynamodb_local_endpoint: str) -> str:
-    """One set of migrated tables for this module's tests (creating them takes seconds)."""
-    settings = make_settings(dynamodb_local_endpoint)
-
-    async def create() -> None:
-        async with Store.open(settings) as store:
-            await migrate(store)
-
-    asyncio.run(create())
-    return settings.table_prefix
-
-
 def _settings(endpoint: str, prefix: str, **overrides: Any) -> Settings:
     # No stream reader: its polls would be throttled calls of their own.
     return make_settings(endpoint, table_prefix=prefix, events_enabled=False, **overrides)
@@ -144,9 +103,7 @@ async def _app(aiohttp_client: ClientFactory, settings: Settings) -> TestClient[
 
 def _hook(client: TestClient[Any, Any], throttler: Throttler) -> Callable[[], None]:
     """Registers throttler on the app's real DynamoDB client; returns its removal."""
-    events = client.app[STORE].dynamo.client.meta.events
-    events.register("before-send.dynamodb", throttler, unique_id="fault-throttler")
-    return lambda: events.unregister("before-send.dynamodb", unique_id="fault-throttler")
+    return install(client.app[STORE].dynamo.client, throttler, name="fault-throttler")
 
 
 async def test_throttled_calls_are_retried_with_backoff(
@@ -300,7 +257,7 @@ async def test_dispatcher_retries_a_recurring_fire_that_was_throttled(
         made = await store.reminders.create(user_id="did:privy:throttled-fire", data=data)
 
         def cancel_transactions(request: Any, **_: Any) -> AioAWSResponse | None:
-            if not _header(request, "X-Amz-Target").endswith(".TransactWriteItems"):
+            if operation_of(request) != "TransactWriteItems":
                 return None
             return error_response(
                 request.url,
@@ -308,21 +265,15 @@ async def test_dispatcher_retries_a_recurring_fire_that_was_throttled(
                 CancellationReasons=[{"Code": "ThrottlingError"}, {"Code": "None"}],
             )
 
-        events = store.dynamo.client.meta.events
-        events.register("before-send.dynamodb", cancel_transactions, unique_id="fault-tx")
+        uninstall = install(store.dynamo.client, cancel_transactions, name="fault-tx")
         metrics = Metrics()
         dispatcher = Dispatcher(store, settings=settings, clock=utc_now, metrics=metrics)
         assert await dispatcher.poll_once() == []
         assert metrics.fire_losses._value.get() == 0
         assert metrics.dispatch_errors.labels("fire")._value.get() == 1
-        events.unregister("before-send.dynamodb", unique_id="fault-tx")
+        uninstall()
         fired = await dispatcher.poll_once()
         assert [r.reminder_id for r in fired] == [made.reminder_id]
-
-
-def _header(request: Any, name: str) -> str:
-    value = request.headers.get(name, "")
-    return value.decode() if isinstance(value, bytes) else str(value)
 
 
 def _reminder(title: str) -> dict[str, str]:
