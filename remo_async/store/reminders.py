@@ -174,9 +174,12 @@ class ReminderRepository(RecordRepository[Reminder]):
                 return self._model(from_item(response["Attributes"]))
             await self._fire_and_follow(reminder, update, following, now)
             return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
-        except ConditionFailed:
+        except ConditionFailed as failed:
             # Someone else won, the user changed it, or botocore retried our own write
             # after its answer was lost and the retry met it: only the token tells.
+            if failed.current is not None:  # the item as the condition found it
+                current = from_item(failed.current)
+                return self._model(current) if current.get("fired_by") == token else None
             try:
                 return await self._won_with(reminder, token)
             except StoreUnavailable as exc:
