@@ -6,12 +6,16 @@ import asyncio
 import hashlib
 import time
 
+import structlog
 from aiohttp import web
 
 from remo_async.api.problems import HttpProblem
 from remo_async.api.routes import Handler
 from remo_async.keys import STORE
+from remo_async.store import StoreError
 from remo_async.store.idempotency import Answer, IdempotencyRepository
+
+log = structlog.get_logger("remo_async.idempotency")
 
 HEADER = "Idempotency-Key"
 WAIT_FOR_FIRST = 10.0
@@ -69,7 +73,14 @@ async def _run(
             body=body.decode(),
             location=response.headers.get("Location"),
         )
-        await keys.complete(key=key, answer=answer)
+        try:
+            # Shielded: a client that hangs up now must not leave the claim without its answer.
+            await asyncio.shield(keys.complete(key=key, answer=answer))
+        except StoreError as exc:
+            # The create stands: a 503 would invite a retry that, after the claim's lease,
+            # makes it twice. Give the real answer; the key stays claimed (a retry within
+            # the lease gets 409), as if this process had stopped right here.
+            log.warning("idempotent answer not stored", error=str(exc), status=response.status)
     else:
         await keys.release(key=key)
     return response

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -48,6 +49,9 @@ class IdempotencyRepository:
             "fingerprint": fingerprint,
             "lease": epoch(now + LEASE),
             "ttl": epoch(now + KEEP),
+            # Two retries with one key and body in one second would write the same item:
+            # the token tells a claim that botocore resent (and landed) from another's.
+            "claim": secrets.token_hex(8),
         }
         try:
             await self._dynamo.call(

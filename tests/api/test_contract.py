@@ -7,6 +7,9 @@ from typing import Any
 
 import pytest
 
+from remo_async.api import idempotency
+from remo_async.keys import STORE
+from remo_async.store import StoreUnavailable
 from tests.api.conftest import ALICE, BOB, Api
 
 R = f"/user/{ALICE}/reminders"
@@ -338,6 +341,27 @@ async def test_concurrent_retries_create_once(api: Api) -> None:
     ids = {(await r.json())["reminder_id"] for r in responses}
     assert len(ids) == 1
     assert len((await api.ok("GET", R))["items"]) == 1
+
+
+async def test_create_stands_when_its_idempotent_answer_cannot_be_stored(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reminder was made: its 201 is the answer, not a 503 that invites a second one."""
+    keys = api.client.app[STORE].idempotency
+
+    async def unavailable(**_: Any) -> None:
+        raise StoreUnavailable("DynamoDB is unreachable")
+
+    monkeypatch.setattr(keys, "complete", unavailable)
+    key = {"Idempotency-Key": "answer-lost"}
+    body = {"title": "made once", "reminding_time": "in 1 hour"}
+    made = await api.call("POST", R, json=body, headers=key)
+    assert made.status == 201
+    monkeypatch.undo()
+    monkeypatch.setattr(idempotency, "WAIT_FOR_FIRST", 0.2)
+    retry = await api.call("POST", R, json=body, headers=key)
+    assert retry.status == 409  # still claimed by the first: never a second create
+    assert [r["title"] for r in (await api.ok("GET", R))["items"]] == ["made once"]
 
 
 async def test_failed_create_releases_the_key(api: Api) -> None:
