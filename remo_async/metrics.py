@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+# aiohttp accepts any token as a method; a label per made-up method would grow forever.
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
+OTHER_METHOD = "OTHER"
 
 
 class Metrics:
@@ -90,14 +95,32 @@ class Metrics:
             ["kind"],
             registry=self.registry,
         )
+        # Label lookups take a lock and build a tuple each time; the children are kept
+        # (few: routes x methods x statuses, operations x outcomes).
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._dynamodb_children: dict[tuple[str, str], Any] = {}
 
     def observe_dynamodb(self, operation: str, outcome: str) -> None:
         """Counts one DynamoDB call (the store's CallObserver)."""
-        self.dynamodb_calls.labels(operation, outcome).inc()
+        child = self._dynamodb_children.get((operation, outcome))
+        if child is None:
+            child = self._dynamodb_children[(operation, outcome)] = self.dynamodb_calls.labels(
+                operation, outcome
+            )
+        child.inc()
         if outcome == "throttled":
             self.throttles.inc()
 
     def observe_request(self, *, route: str, method: str, status: int, seconds: float) -> None:
-        """Counts one HTTP request and its latency."""
-        self.requests.labels(route, method, str(status)).inc()
-        self.latency.labels(route, method).observe(seconds)
+        """Counts one HTTP request and its latency (an unknown method is counted as OTHER)."""
+        if method not in METHODS:
+            method = OTHER_METHOD
+        children = self._request_children.get((route, method, status))
+        if children is None:
+            children = (
+                self.requests.labels(route, method, str(status)),
+                self.latency.labels(route, method),
+            )
+            self._request_children[(route, method, status)] = children
+        children[0].inc()
+        children[1].observe(seconds)
