@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import time
 from collections import OrderedDict
@@ -54,8 +55,9 @@ class TokenVerifier:
             raise ValueError("cache_size must not be negative")
         self._clock = clock
         self._cache_size = cache_size
-        # token -> (user id, moment after which the token is no longer accepted)
-        self._cache: OrderedDict[str, tuple[str, float]] = OrderedDict()
+        # SHA-256 of the token -> (user id, moment after which it is no longer accepted).
+        # The digest, not the token, so an entry is ~200 bytes whatever the token's length.
+        self._cache: OrderedDict[bytes, tuple[str, float]] = OrderedDict()
         self._audience = _audience(settings)
         if settings.auth_mode is AuthMode.DEV:
             self._key = _dev_key(settings)
@@ -68,30 +70,31 @@ class TokenVerifier:
             raise AuthError("missing token")
         if len(token) > MAX_TOKEN_LENGTH:
             raise AuthError("malformed token")
-        cached = self._cached(token)
+        key = hashlib.sha256(token.encode()).digest()
+        cached = self._cached(key)
         if cached is not None:
             return cached
         claims = self._decode(token)
         user_id, expires_at = _check_claims(claims, now=self._clock())
-        self._remember(token, user_id=user_id, expires_at=expires_at)
+        self._remember(key, user_id=user_id, expires_at=expires_at)
         return user_id
 
-    def _cached(self, token: str) -> str | None:
-        entry = self._cache.get(token)
+    def _cached(self, key: bytes) -> str | None:
+        entry = self._cache.get(key)
         if entry is None:
             return None
         user_id, expires_at = entry
         if self._clock() >= expires_at:
-            del self._cache[token]
+            del self._cache[key]
             raise AuthError("token expired")
-        self._cache.move_to_end(token)
+        self._cache.move_to_end(key)
         return user_id
 
-    def _remember(self, token: str, *, user_id: str, expires_at: float) -> None:
+    def _remember(self, key: bytes, *, user_id: str, expires_at: float) -> None:
         if self._cache_size == 0:
             return
-        self._cache[token] = (user_id, expires_at)
-        self._cache.move_to_end(token)
+        self._cache[key] = (user_id, expires_at)
+        self._cache.move_to_end(key)
         while len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
 
