@@ -86,5 +86,17 @@ def dump(
     headers: dict[str, str] | None = None,
 ) -> web.Response:
     """A JSON answer; models serialize through pydantic (times as RFC 3339 with Z)."""
-    body = value.model_dump_json() if isinstance(value, BaseModel) else json.dumps(value)
-    return web.Response(status=status, text=body, content_type="application/json", headers=headers)
+    # Straight to bytes: model_dump_json() would decode pydantic's bytes for aiohttp to
+    # encode them again.
+    body = (
+        value.__pydantic_serializer__.to_json(value)
+        if isinstance(value, BaseModel)
+        else json.dumps(value).encode()
+    )
+    return web.Response(
+        status=status,
+        body=body,
+        content_type="application/json",
+        charset="utf-8",
+        headers=headers,
+    )

@@ -57,4 +57,5 @@ def to_item(values: dict[str, Any]) -> Item:
 
 def from_item(item: Item) -> dict[str, Any]:
     """An item as a plain dict."""
-    return {k: from_attr(v) for k, v in item.items()}
+    # Most attributes are strings: take those without a call (lists read many items).
+    return {k: v["S"] if "S" in v else from_attr(v) for k, v in item.items()}
