@@ -180,7 +180,9 @@ class ServerProcess:
             # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
             stderr=self._sink,
         )
-        deadline = time.monotonic() + READY_TIMEOUT
+        # Tracing every allocation makes the imports alone take tens of seconds.
+        patience = READY_TIMEOUT * (4 if self.tracemalloc else 1)
+        deadline = time.monotonic() + patience
         while True:
             try:
                 with urllib.request.urlopen(f"{self.base}/readyz", timeout=2) as answer:
@@ -192,15 +194,21 @@ class ServerProcess:
                 raise RuntimeError(f"the server exited: {self.log_tail()}")
             if time.monotonic() > deadline:
                 self.stop()
-                raise RuntimeError(f"the server was not ready in {READY_TIMEOUT} s")
+                raise RuntimeError(f"the server was not ready in {patience:.0f} s")
             time.sleep(0.1)
+
+    def memory_kib(self) -> dict[str, int]:
+        """The server's VmRSS and its parts (RssAnon, RssFile, RssShmem) in KiB."""
+        found = {}
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            name, _, value = line.partition(":")
+            if name in ("VmRSS", "RssAnon", "RssFile", "RssShmem"):
+                found[name] = int(value.split()[0])
+        return found
 
     def rss_kib(self) -> int:
         """The server's resident set size (VmRSS) in KiB."""
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        raise RuntimeError("no VmRSS in /proc status")
+        return self.memory_kib()["VmRSS"]
 
     def snapshot(self, timeout: float = 120.0) -> Path:
         """A tracemalloc snapshot of the server now (needs tracemalloc=True); its file."""

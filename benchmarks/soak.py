@@ -354,9 +354,11 @@ async def watch(
     while time.monotonic() < stop_at:
         await asyncio.sleep(min(RSS_EVERY, max(0.0, stop_at - time.monotonic())))
         now = time.monotonic() - started
-        seen.samples.append((now, rss_mib(server)))
+        memory = server.memory_kib()
+        seen.samples.append((now, memory["VmRSS"] / 1024))
         print(
-            f"  {now:6.0f} s  RSS {seen.samples[-1][1]:6.1f} MiB  "
+            f"  {now:6.0f} s  RSS {seen.samples[-1][1]:6.1f} MiB "
+            f"(anon {memory['RssAnon'] / 1024:.1f}, file {memory['RssFile'] / 1024:.1f})  "
             f"requests {sum(load.statuses.values())}  fires seen on streams {load.events}",
             flush=True,
         )
@@ -371,7 +373,11 @@ async def watch(
 async def soak(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     keys = PrivyKeys()
     server = ServerProcess(
-        local.endpoint, keys=keys, keep_logs=args.keep_logs, tracemalloc=args.tracemalloc
+        local.endpoint,
+        keys=keys,
+        keep_logs=args.keep_logs,
+        tracemalloc=args.tracemalloc,
+        extra_env={"REMO_BENCH_TRACEMALLOC_FRAMES": str(args.tracemalloc_frames)},
     )
     users = [
         User(f"did:privy:soak{i:04d}", keys.token(f"did:privy:soak{i:04d}"))
@@ -474,6 +480,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=300)
     parser.add_argument("--token-refresh", type=float, default=60.0, help="seconds (default 60)")
     parser.add_argument("--tracemalloc", action="store_true", help="trace the server's memory")
+    parser.add_argument("--tracemalloc-frames", type=int, default=4, help="frames per trace")
     parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
     args = parser.parse_args()
     if args.warmup * 2 > args.seconds:
