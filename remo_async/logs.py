@@ -12,8 +12,12 @@ from aiohttp.http_exceptions import HttpProcessingError
 from remo_async.settings import LogFormat, Settings
 
 
-def configure_logging(settings: Settings) -> None:
+def configure_logging(settings: Settings, *, stream: TextIO | None = None) -> None:
     """Routes structlog and the standard library's logging to stderr in one format.
+
+    `stream` replaces stderr (benchmarks write nowhere); without it each line goes to
+    the sys.stderr of the moment it is written, so a swapped stderr (pytest's capture)
+    never leaves a logger writing to a closed file.
 
     Our own (structlog) lines are rendered by structlog and written straight to the
     stream: one request line per request is on the hot path, and going through the
@@ -39,7 +43,7 @@ def configure_logging(settings: Settings) -> None:
     level = logging.getLevelNamesMapping()[settings.log_level]
     structlog.configure(
         processors=[*shared, exceptions, renderer],
-        logger_factory=_LineLoggerFactory(sys.stderr),
+        logger_factory=_LineLoggerFactory(stream),
         wrapper_class=structlog.make_filtering_bound_logger(level),
         cache_logger_on_first_use=True,
     )
@@ -51,7 +55,7 @@ def configure_logging(settings: Settings) -> None:
             renderer,
         ],
     )
-    handler = logging.StreamHandler(sys.stderr)
+    handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(formatter)
     root = logging.getLogger()
     root.handlers[:] = [handler]
@@ -66,14 +70,14 @@ def configure_logging(settings: Settings) -> None:
 class _LineLogger:
     """Writes each rendered line to a stream; named, for add_logger_name."""
 
-    def __init__(self, name: str, stream: TextIO) -> None:
+    def __init__(self, name: str, stream: TextIO | None) -> None:
         self.name = name
         self._stream = stream
 
     def msg(self, message: str) -> None:
         # One write of a whole line: the stream (stderr) is line-buffered, so each line
         # reaches the file or pipe at once and lines from two loggers never interleave.
-        self._stream.write(message + "\n")
+        (self._stream or sys.stderr).write(message + "\n")
 
     log = debug = info = warn = warning = error = critical = exception = fatal = msg
 
@@ -81,7 +85,7 @@ class _LineLogger:
 class _LineLoggerFactory:
     """structlog's logger factory: get_logger(name) gives a _LineLogger of that name."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO | None) -> None:
         self._stream = stream
 
     def __call__(self, *args: Any) -> _LineLogger:
