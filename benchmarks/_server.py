@@ -36,10 +36,23 @@ ISSUER = "privy.io"
 # High enough never to refuse the benchmark's users, so the limiter runs but never says 429.
 RATE_LIMIT = 1_000_000
 READY_TIMEOUT = 60.0
-# Loaded into the server process (as sitecustomize) when tracemalloc is asked for: traces
-# allocations from the start, and writes a snapshot each time the process gets SIGUSR1.
-TRACEMALLOC_HOOK = """
-import os, signal, tracemalloc
+# Diagnostics loaded into the server process (as sitecustomize) when asked for; nothing
+# of the service's code changes. Tracemalloc: traces allocations from the start and writes
+# a snapshot each time the process gets SIGUSR1. Malloc trim: a thread that hands the
+# memory glibc holds free back to the system every REMO_BENCH_MALLOC_TRIM seconds.
+DIAGNOSTICS_HOOK = """
+import ctypes, os, signal, threading, time, tracemalloc
+
+_trim_every = float(os.environ.get("REMO_BENCH_MALLOC_TRIM", "0"))
+if _trim_every > 0:
+    _trim = ctypes.CDLL("libc.so.6").malloc_trim
+
+    def _trimmer():
+        while True:
+            time.sleep(_trim_every)
+            _trim(0)
+
+    threading.Thread(target=_trimmer, name="bench-malloc-trim", daemon=True).start()
 
 _folder = os.environ.get("REMO_BENCH_TRACEMALLOC_DIR")
 if _folder:
@@ -121,6 +134,7 @@ class ServerProcess:
     extra_env: dict[str, str] = field(default_factory=dict)
     keep_logs: bool = False
     tracemalloc: bool = False
+    malloc_trim: float = 0.0
     prefix: str = field(default_factory=lambda: f"b{uuid.uuid4().hex[:8]}-")
     port: int = field(default_factory=free_port)
 
@@ -134,14 +148,17 @@ class ServerProcess:
             keys=self.keys,
             extra=self.extra_env,
         )
-        if self.tracemalloc:
+        if self.tracemalloc or self.malloc_trim:
             hook = self.folder / "hook"
             hook.mkdir()
-            (hook / "sitecustomize.py").write_text(TRACEMALLOC_HOOK)
+            (hook / "sitecustomize.py").write_text(DIAGNOSTICS_HOOK)
             self.env["PYTHONPATH"] = os.pathsep.join(
                 p for p in (str(hook), self.env.get("PYTHONPATH", "")) if p
             )
+        if self.tracemalloc:
             self.env["REMO_BENCH_TRACEMALLOC_DIR"] = str(self.folder)
+        if self.malloc_trim:
+            self.env["REMO_BENCH_MALLOC_TRIM"] = str(self.malloc_trim)
         self._snapshots = 0
         self._process: subprocess.Popen[bytes] | None = None
         self._sink: Any = None

@@ -10,8 +10,9 @@ during the soak, and a few event streams stay open and reconnect. The server's R
 
 Run: .venv/bin/python benchmarks/soak.py [--seconds 300] [--warmup 60] [--tracemalloc]
 Prints the RSS along the way and, last, `ratio memory_flat X` (warm-up RSS / end RSS).
---tracemalloc traces the server's allocations (slower) and prints what grew most between
-the warm-up and the end.
+Diagnostics, loaded into the server without changing its code: --tracemalloc traces its
+allocations (slower) and prints what grew most between the warm-up and the end;
+--malloc-trim SECONDS has it hand glibc's free memory back to the system that often.
 """
 
 from __future__ import annotations
@@ -156,7 +157,10 @@ class Soak:
     async def get_reminder(self, user: User) -> None:
         if user.reminders:
             rid = random.choice(user.reminders)
-            await self.call("get_reminder", "GET", self.url(user, "reminders", rid), user)
+            # 404 when another worker deleted it meanwhile.
+            await self.call(
+                "get_reminder", "GET", self.url(user, "reminders", rid), user, expect=(200, 404)
+            )
 
     async def list_reminders(self, user: User) -> None:
         query = {"limit": str(random.choice((5, 20, 50)))}
@@ -218,7 +222,11 @@ class Soak:
     async def get_todo(self, user: User) -> None:
         if user.todos:
             await self.call(
-                "get_todo", "GET", self.url(user, "todos", random.choice(user.todos)), user
+                "get_todo",
+                "GET",
+                self.url(user, "todos", random.choice(user.todos)),
+                user,
+                expect=(200, 404),
             )
 
     async def list_todos(self, user: User) -> None:
@@ -377,6 +385,7 @@ async def soak(args: argparse.Namespace, local: DynamoDBLocal) -> None:
         keys=keys,
         keep_logs=args.keep_logs,
         tracemalloc=args.tracemalloc,
+        malloc_trim=args.malloc_trim,
         extra_env={"REMO_BENCH_TRACEMALLOC_FRAMES": str(args.tracemalloc_frames)},
     )
     users = [
@@ -386,6 +395,8 @@ async def soak(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     server.start()
     print(f"server pid {server.pid} on {server.base}; log {server.log}")
     print(f"start RSS {rss_mib(server):.1f} MiB; concurrency {CONCURRENCY}, {args.users} users")
+    if args.malloc_trim:
+        print(f"diagnostic: the server runs malloc_trim(0) every {args.malloc_trim:g} s")
     started = time.monotonic()
     stop_at = started + args.seconds
     try:
@@ -481,6 +492,13 @@ def main() -> None:
     parser.add_argument("--token-refresh", type=float, default=60.0, help="seconds (default 60)")
     parser.add_argument("--tracemalloc", action="store_true", help="trace the server's memory")
     parser.add_argument("--tracemalloc-frames", type=int, default=4, help="frames per trace")
+    parser.add_argument(
+        "--malloc-trim",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="diagnostic: malloc_trim(0) in the server every SECONDS (glibc keeps freed memory)",
+    )
     parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
     args = parser.parse_args()
     if args.warmup * 2 > args.seconds:
