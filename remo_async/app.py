@@ -53,7 +53,7 @@ async def dispatcher_ctx(app: web.Application) -> AsyncIterator[None]:
         notifiers=fire_notifiers(app),
     )
     app[DISPATCHER] = dispatcher
-    task = asyncio.create_task(dispatcher.run(), name="remo-dispatcher")
+    task = asyncio.create_task(dispatcher.supervise(), name="remo-dispatcher")
     yield
     dispatcher.stop()  # asked already by begin_shutdown, unless the app stops otherwise
     try:

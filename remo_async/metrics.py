@@ -69,8 +69,15 @@ class Metrics:
         )
         self.dispatch_errors = Counter(
             "remo_dispatch_errors_total",
-            "Dispatcher polls or fires that failed, by kind",
+            "Dispatcher polls or fires that failed, by kind: unavailable, store, poll (an"
+            " unexpected poll failure), fire, reminder (one reminder that cannot be fired),"
+            " park, notify, supervisor (the dispatcher task ended and was restarted)",
             ["kind"],
+            registry=self.registry,
+        )
+        self.parked = Counter(
+            "remo_reminders_parked_total",
+            "Reminders the dispatcher could not fire and took out of the due-index as failed",
             registry=self.registry,
         )
 

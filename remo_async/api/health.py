@@ -7,7 +7,7 @@ from prometheus_client import generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from remo_async.api.problems import problem
-from remo_async.keys import METRICS, OPENAPI, STORE
+from remo_async.keys import DISPATCHER, METRICS, OPENAPI, STORE
 from remo_async.store import StoreUnavailable
 
 
@@ -29,6 +29,18 @@ async def readyz(request: web.Request) -> web.Response:
             checks={"dynamodb": "unreachable"},
         )
     checks = {"dynamodb": "ok", **states}
+    dispatcher = request.app.get(DISPATCHER)
+    stalled = None if dispatcher is None else dispatcher.stalled_for()
+    if stalled is not None:
+        return problem(
+            503,
+            f"the reminder dispatcher has not completed a poll for {stalled:.0f} s",
+            title="Not ready",
+            headers={"Retry-After": "5"},
+            checks={**checks, "dispatcher": "stalled"},
+        )
+    if dispatcher is not None:
+        checks["dispatcher"] = "ok"
     if any(state != "ACTIVE" for state in states.values()):
         missing = ", ".join(name for name, state in states.items() if state != "ACTIVE")
         return problem(

@@ -115,7 +115,10 @@ def _from_store_error(exc: StoreError) -> web.Response:
     if isinstance(exc, InvalidCursor):
         return problem(400, str(exc), title="Invalid cursor")
     if isinstance(exc, InvalidValue):
-        return problem(422, str(exc), title="Validation failed")
+        if exc.field is None:
+            return problem(422, str(exc), title="Validation failed")
+        errors = [{"field": exc.field, "message": str(exc)}]
+        return problem(422, str(exc), title="Validation failed", errors=errors)
     if isinstance(exc, AlreadyExists | Conflict):
         return problem(409, str(exc))
     if isinstance(exc, StoreUnavailable):

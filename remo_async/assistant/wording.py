@@ -18,6 +18,7 @@ _STATUS_SAID: Final[Mapping[ReminderStatus, str]] = {
     ReminderStatus.FIRED: "went off",
     ReminderStatus.DONE: "done",
     ReminderStatus.CANCELLED: "cancelled",
+    ReminderStatus.FAILED: "could not be fired",
 }
 _DAY_NAMES: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")

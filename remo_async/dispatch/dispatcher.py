@@ -16,7 +16,7 @@ from remo_async.domain.times import Clock
 from remo_async.metrics import Metrics
 from remo_async.settings import Settings
 from remo_async.store import Store, StoreError, StoreUnavailable
-from remo_async.store.reminders import FireInDoubt
+from remo_async.store.reminders import DueItem, FireInDoubt
 
 log = structlog.get_logger("remo_async.dispatch")
 
@@ -24,6 +24,11 @@ MAX_BACKOFF = 30.0
 FIRE_CONCURRENCY = 32
 DOUBT_WINDOW = 300.0
 """Seconds a fire whose answer was lost is watched for, in case its write lands late."""
+STALL_INTERVALS = 5
+"""Intervals without a completed poll (15 s at least) after which /readyz calls it stalled."""
+MIN_STALL_SECONDS = 15.0
+MAX_STRIKES = 5
+"""Store errors in a row (DynamoDB answering, but refusing this reminder) before it is parked."""
 
 
 class Dispatcher:
@@ -50,9 +55,56 @@ class Dispatcher:
         self._stopping = asyncio.Event()
         self._max_backoff = max_backoff
         self._in_doubt: dict[str, tuple[FireInDoubt, float]] = {}  # by token
+        self._strikes: dict[str, int] = {}  # reminder id -> store errors in a row
+        self.last_poll: float | None = None
+        """time.monotonic() when a poll last completed, None before the first."""
+        self._alive_since = time.monotonic()  # when run() last (re)started
+        self._progress = self._alive_since  # a completed poll or fire
+
+    def stalled_for(self) -> float | None:
+        """Seconds since this replica's dispatcher last made progress, when that is too long.
+
+        None while it polls as it should: a poll completed, or a reminder was handled,
+        within STALL_INTERVALS intervals (MIN_STALL_SECONDS at least). /readyz answers 503
+        otherwise.
+        """
+        quiet = time.monotonic() - self._progress
+        limit = max(STALL_INTERVALS * self._interval, MIN_STALL_SECONDS)
+        return quiet if quiet > limit else None
+
+    async def supervise(self) -> None:
+        """Runs run() until stop(); if it ever ends otherwise, logs it and starts it again.
+
+        run() catches every failure of a poll, so this is the last line: a bug that still
+        ends the loop costs one backoff, not every later reminder of every user.
+        """
+        delay = self._interval
+        while not self._stopping.is_set():
+            self._alive_since = self._progress = time.monotonic()
+            try:
+                await self.run()
+            except Exception:
+                log.exception("dispatcher failed; restarting", retry_in=delay)
+            else:
+                if self._stopping.is_set():
+                    return
+                log.error("dispatcher ended unexpectedly; restarting", retry_in=delay)
+            self._metrics.dispatch_errors.labels("supervisor").inc()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), timeout=delay)
+            delay = min(delay * 2, self._max_backoff)
+
+    @property
+    def interval(self) -> float:
+        """Seconds between polls (REMO_DISPATCH_INTERVAL)."""
+        return self._interval
 
     async def run(self) -> None:
-        """Polls until stop(); backs off while DynamoDB is away and resumes when it is back."""
+        """Polls until stop(); backs off after a failed poll and resumes when it can.
+
+        Whatever a poll raises, the loop goes on: a failure of one reminder is handled
+        (and parked) in _fire, and anything else is logged, counted and retried.
+        """
         delay = self._interval
         while not self._stopping.is_set():
             try:
@@ -63,11 +115,17 @@ class Dispatcher:
                 self._metrics.dispatch_errors.labels(kind).inc()
                 delay = min(delay * 2, self._max_backoff)
                 log.warning("dispatch poll failed", error=str(exc), retry_in=delay)
+            except Exception:
+                self._metrics.dispatch_errors.labels("poll").inc()
+                delay = min(delay * 2, self._max_backoff)
+                log.exception("dispatch poll failed unexpectedly", retry_in=delay)
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=delay)
         if self._in_doubt:  # one last try, so a fire that was written is still heard of
-            with contextlib.suppress(StoreError):
+            try:
                 await self._resolve_doubts()
+            except Exception as exc:
+                log.warning("fires in doubt left unresolved at stop", error=str(exc))
 
     def stop(self) -> None:
         """Asks run() to finish after the reminder in hand."""
@@ -80,6 +138,7 @@ class Dispatcher:
         now = self._clock()
         per_shard = await asyncio.gather(*(self._poll_shard(s, now) for s in self._shards))
         self._metrics.poll_duration.observe(time.perf_counter() - started)
+        self.last_poll = self._progress = time.monotonic()
         return resolved + [reminder for fired in per_shard for reminder in fired]
 
     async def _resolve_doubts(self) -> list[Reminder]:
@@ -116,18 +175,15 @@ class Dispatcher:
             await asyncio.gather(*tasks)
         return fired
 
-    async def _fire(self, due: Reminder, fired: list[Reminder]) -> None:
+    async def _fire(self, due: DueItem, fired: list[Reminder]) -> None:
+        """Fires one due reminder; no failure of it leaves this method.
+
+        DynamoDB away: retried at the next poll. A store error for this reminder alone:
+        retried, and parked after MAX_STRIKES in a row. Anything else (an item that is
+        not a reminder, a rule that cannot be evaluated, a bug): parked at once.
+        """
         try:
-            reminder = await self._store.reminders.fire(reminder=due, now=self._clock())
-        except FireInDoubt as doubt:
-            self._in_doubt[doubt.token] = (doubt, time.monotonic())
-            self._metrics.dispatch_errors.labels("fire").inc()
-            log.warning("fire in doubt; resolved at the next poll", reminder_id=due.reminder_id)
-            return
-        except StoreError as exc:
-            self._metrics.dispatch_errors.labels("fire").inc()
-            log.warning("fire failed", reminder_id=due.reminder_id, error=str(exc))
-            return
+            reminder = await self._fire_one(due)
         finally:
             self._slots.release()
         if reminder is None:
@@ -137,6 +193,52 @@ class Dispatcher:
         fired.append(reminder)
         self._record(reminder)
         await self._notify(reminder)
+
+    async def _fire_one(self, due: DueItem) -> Reminder | None:
+        ids = {"user_id": due.user_id, "reminder_id": due.reminder_id}
+        try:
+            reminder = self._store.reminders.read_due(due)
+            won = await self._store.reminders.fire(reminder=reminder, now=self._clock())
+        except FireInDoubt as doubt:
+            self._in_doubt[doubt.token] = (doubt, time.monotonic())
+            self._metrics.dispatch_errors.labels("fire").inc()
+            log.warning("fire in doubt; resolved at the next poll", **ids)
+            return None
+        except StoreUnavailable as exc:
+            self._metrics.dispatch_errors.labels("fire").inc()
+            log.warning("fire failed", error=str(exc), **ids)
+            return None
+        except StoreError as exc:
+            self._metrics.dispatch_errors.labels("fire").inc()
+            strikes = self._strikes[due.reminder_id] = self._strikes.get(due.reminder_id, 0) + 1
+            log.warning("fire failed", error=str(exc), strikes=strikes, **ids)
+            if strikes >= MAX_STRIKES:
+                await self._park(due, f"DynamoDB refused the fire {strikes} times: {exc}")
+            return None
+        except Exception as exc:
+            self._metrics.dispatch_errors.labels("reminder").inc()
+            log.exception("reminder cannot be fired", **ids)
+            await self._park(due, f"{type(exc).__name__}: {exc}")
+            return None
+        self._strikes.pop(due.reminder_id, None)
+        self._progress = time.monotonic()
+        return won
+
+    async def _park(self, due: DueItem, reason: str) -> None:
+        """Takes the reminder out of the due-index as `failed`, so no poll tries it again."""
+        ids = {"user_id": due.user_id, "reminder_id": due.reminder_id}
+        try:
+            parked = await self._store.reminders.park(
+                user_id=due.user_id, reminder_id=due.reminder_id, reason=reason, now=self._clock()
+            )
+        except Exception as exc:  # retried at the next poll, which meets the same failure
+            self._metrics.dispatch_errors.labels("park").inc()
+            log.warning("reminder could not be parked", error=str(exc), **ids)
+            return
+        self._strikes.pop(due.reminder_id, None)
+        if parked:
+            self._metrics.parked.inc()
+            log.error("reminder parked as failed", reason=reason, **ids)
 
     def _record(self, reminder: Reminder) -> None:
         self._metrics.fired.inc()

@@ -8,6 +8,8 @@ class ReminderStatus(enum.StrEnum):
     FIRED = "fired"
     DONE = "done"
     CANCELLED = "cancelled"
+    FAILED = "failed"
+    """The dispatcher could not fire it (see `failure`); out of the due-index until changed."""
 
 
 class TodoStatus(enum.StrEnum):

@@ -99,6 +99,8 @@ class Reminder(BaseModel):
     created_at: UtcDatetime
     updated_at: UtcDatetime
     fired_at: UtcDatetime | None = None
+    failure: str | None = None
+    """Why the dispatcher parked it (status `failed`); None otherwise."""
 
 
 class TodoCreate(BaseModel):

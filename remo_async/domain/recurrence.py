@@ -1,56 +1,224 @@
-"""Recurrence rules (RFC 5545 RRULE), validated and evaluated in a reminder's own zone."""
+"""Recurrence rules (RFC 5545 RRULE), checked and evaluated in a reminder's own zone.
+
+One path: the check a create or PATCH makes and the computation a fire makes are the
+same function, `next_in_series`, so a rule that was accepted can be fired. Every
+evaluation is bounded (SEARCH_PERIODS, SEARCH_OCCURRENCES): a rule that never occurs
+("the 31st of April") cannot run for seconds on the event loop, as dateutil's own
+iteration would until year 9999.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import re
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from typing import Any, Final
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
 
 MAX_RULE_LENGTH = 500
+SEARCH_PERIODS: Final = 600
+"""Months (years for FREQ=YEARLY) one search may scan: 50 years at worst, ~30 ms of CPU."""
+SEARCH_OCCURRENCES: Final = 200_000
+"""Occurrences one search may step over (a minutely rule after months of downtime)."""
+
+# RFC 5545 section 3.3.10: rule parts a reminder's rule may carry. BYEASTER is dateutil's
+# own extension; FREQ=SECONDLY is refused below (nothing fires more than once a minute).
+_PARTS: Final = frozenset(
+    {
+        "FREQ",
+        "UNTIL",
+        "COUNT",
+        "INTERVAL",
+        "BYSECOND",
+        "BYMINUTE",
+        "BYHOUR",
+        "BYDAY",
+        "BYMONTHDAY",
+        "BYYEARDAY",
+        "BYWEEKNO",
+        "BYMONTH",
+        "BYSETPOS",
+        "WKST",
+    }
+)
+_UNTIL: Final = re.compile(r"(?:^|;)UNTIL=(?P<value>[^;]*)")
+_UTC_FORM: Final = re.compile(r"^\d{8}T\d{6}Z$")
+_LOCAL_FORM: Final = re.compile(r"^\d{8}T\d{6}$")
+_DATE_FORM: Final = re.compile(r"^\d{8}$")
+
+
+class RecurrenceError(ValueError):
+    """A rule that is not an RRULE a reminder can carry, or that cannot be evaluated."""
+
+
+class SearchExhausted(RecurrenceError):
+    """The next occurrence was not found within the search bound."""
+
+
+class _BoundedRule(rrule):
+    """dateutil's rrule with a budget of periods per iteration.
+
+    dateutil rebuilds its masks once per month (once per year for FREQ=YEARLY) that it
+    scans, reading `_byeaster` each time; counting those reads bounds a scan that finds
+    nothing, which dateutil would otherwise continue until year 9999 (its UNTIL is only
+    compared with occurrences found).
+    """
+
+    _periods_left: int = SEARCH_PERIODS
+
+    @property
+    def _byeaster(self) -> Any:
+        self._periods_left -= 1
+        if self._periods_left < 0:
+            raise SearchExhausted(
+                f"recurrence has no occurrence within {SEARCH_PERIODS} months to search"
+            )
+        return self._easter
+
+    @_byeaster.setter
+    def _byeaster(self, value: Any) -> None:
+        self._easter = value
+
+    def _iter(self) -> Iterator[datetime]:
+        self._periods_left = SEARCH_PERIODS
+        yield from super()._iter()  # type: ignore[misc]
 
 
 def normalize_rule(text: str) -> str:
-    """Checks an RRULE such as `FREQ=WEEKLY;BYDAY=MO` (`RRULE:` prefix allowed); returns it bare."""
+    """Checks an RRULE such as `FREQ=WEEKLY;BYDAY=MO` (`RRULE:` prefix allowed); returns it bare.
+
+    Raises RecurrenceError (a ValueError) for anything but one RFC 5545 RRULE of at most
+    MAX_RULE_LENGTH characters with FREQ of MINUTELY or longer.
+    """
     rule = text.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[len("RRULE:") :]
     rule = rule.upper()
     if not rule or len(rule) > MAX_RULE_LENGTH:
-        raise ValueError("recurrence must be an RRULE such as FREQ=WEEKLY;BYDAY=MO")
+        raise RecurrenceError("recurrence must be an RRULE such as FREQ=WEEKLY;BYDAY=MO")
     if "DTSTART" in rule or "\n" in rule:
-        raise ValueError("recurrence takes only an RRULE; its start is the reminding_time")
-    _parse(rule, datetime(2026, 1, 1, 9, 0, tzinfo=UTC))
+        raise RecurrenceError("recurrence takes only an RRULE; its start is the reminding_time")
+    names = [part.partition("=")[0] for part in rule.split(";")]
+    unknown = sorted(set(names) - _PARTS)
+    if unknown:
+        raise RecurrenceError(f"recurrence has rule parts RFC 5545 does not define: {unknown}")
+    if len(names) != len(set(names)):
+        raise RecurrenceError("recurrence names a rule part twice (RFC 5545 allows it once)")
+    if "FREQ=SECONDLY" in rule.split(";"):
+        raise RecurrenceError("recurrence cannot repeat more often than once a minute")
+    _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
     return rule
 
 
-def _parse(rule: str, start: datetime) -> rrule:
+def _local_until(rule: str, tz: ZoneInfo) -> str:
+    """The rule with UNTIL as the floating local time dateutil compares with a local series.
+
+    RFC 5545 3.3.10: UNTIL is inclusive. A UTC `...Z` value is that instant in the zone; a
+    floating value is a wall-clock time in the zone; a DATE includes that whole day.
+    """
+    m = _UNTIL.search(rule)
+    if m is None:
+        return rule
+    value = m["value"]
+    if _UTC_FORM.match(value):
+        moment = datetime.strptime(value, "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        local = moment.astimezone(tz).replace(tzinfo=None)
+    elif _LOCAL_FORM.match(value):
+        local = datetime.strptime(value, "%Y%m%dT%H%M%S")
+    elif _DATE_FORM.match(value):
+        local = datetime.combine(datetime.strptime(value, "%Y%m%d").date(), time(23, 59, 59))
+    else:
+        raise RecurrenceError(
+            "recurrence UNTIL must be a DATE (20270301) or DATE-TIME (20270301T120000[Z])"
+        )
+    return rule.replace(m.group(0), m.group(0).replace(value, local.strftime("%Y%m%dT%H%M%S")))
+
+
+def _parts(rule: str) -> dict[str, str]:
+    return dict(part.partition("=")[::2] for part in rule.split(";"))
+
+
+def _skip_ahead(rule: str, local_start: datetime, local_after: datetime) -> datetime:
+    """A later anchor of the same series, two steps before local_after.
+
+    A minutely series that missed months of downtime would otherwise be stepped through
+    one occurrence at a time. Moving the anchor by whole steps of a fixed wall-clock
+    length keeps every occurrence from there on; monthly and yearly steps have no fixed
+    length, and COUNT counts from the first anchor, so those keep theirs.
+    """
+    parts = _parts(rule)
+    unit = _STEPS.get(parts.get("FREQ", ""))
+    if unit is None or "COUNT" in parts:
+        return local_start
+    step = unit * int(parts.get("INTERVAL", "1") or "1")
+    steps = (local_after - local_start) // step
+    return local_start + (steps - 2) * step if steps > 2 else local_start
+
+
+_STEPS: Final = {
+    "MINUTELY": timedelta(minutes=1),
+    "HOURLY": timedelta(hours=1),
+    "DAILY": timedelta(days=1),
+    "WEEKLY": timedelta(days=7),
+}
+
+
+def _series(rule: str, *, start: datetime, zone: str) -> _BoundedRule:
+    """The rule anchored at start's wall-clock time in zone, as a bounded naive series."""
+    tz = ZoneInfo(zone)
+    return _local_series(rule, start.astimezone(tz).replace(tzinfo=None), tz)
+
+
+def _local_series(rule: str, local_start: datetime, tz: ZoneInfo) -> _BoundedRule:
     try:
-        parsed = rrulestr(rule, dtstart=start)
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ValueError(f"recurrence is not a valid RRULE: {exc}") from None
+        parsed = rrulestr(_local_until(rule, tz), dtstart=local_start, cache=False)
+    except RecurrenceError:
+        raise
+    except (ValueError, TypeError, KeyError, IndexError, OverflowError) as exc:
+        raise RecurrenceError(f"recurrence is not a valid RRULE: {exc}") from None
     if not isinstance(parsed, rrule):
-        raise ValueError("recurrence must be a single RRULE")
-    return parsed
+        raise RecurrenceError("recurrence must be a single RRULE")
+    # As rrule.replace() does, into the bounded class.
+    state: dict[str, Any] = vars(parsed)
+    kwargs: dict[str, Any] = {
+        name: state[f"_{name}"]
+        for name in ("interval", "count", "dtstart", "freq", "until", "wkst")
+    }
+    return _BoundedRule(cache=False, **kwargs, **state["_original_rule"])
 
 
 def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -> datetime | None:
     """The first occurrence strictly after `after`, evaluated in local time of `zone`.
 
     The series is anchored at `start`'s wall-clock time in the zone, so "every day at
-    9am New York" stays 9am across daylight saving changes. Returns UTC, or None when
-    the series has ended.
+    9am New York" stays 9am across daylight saving changes; a wall-clock time that a
+    spring-forward gap skips is read with the offset before the gap, an ambiguous one as
+    its first instance (RFC 5545 3.3.5). Returns UTC, or None when the series has ended.
+    Raises SearchExhausted when no occurrence is found within the search bound.
     """
     tz = ZoneInfo(zone)
-    local_start = start.astimezone(tz).replace(tzinfo=None)
     local_after = after.astimezone(tz).replace(tzinfo=None)
-    series = _parse(rule, local_start)
-    candidate = series.after(local_after, inc=False)
-    while candidate is not None:
-        aware = candidate.replace(tzinfo=tz)
-        if aware.astimezone(UTC) > after:
-            return aware.astimezone(UTC)
-        candidate = series.after(candidate, inc=False)
+    local_start = _skip_ahead(rule, start.astimezone(tz).replace(tzinfo=None), local_after)
+    # A day back: the wall-clock comparison is refined in UTC below (DST shifts).
+    stepped = 0
+    try:
+        for candidate in _local_series(rule, local_start, tz).xafter(
+            local_after - timedelta(days=1), inc=False
+        ):
+            moment = candidate.replace(tzinfo=tz).astimezone(UTC)
+            if moment > after:
+                return moment
+            stepped += 1
+            if stepped > SEARCH_OCCURRENCES:
+                raise SearchExhausted(
+                    f"recurrence steps over more than {SEARCH_OCCURRENCES} occurrences"
+                )
+    except (OverflowError, ValueError) as exc:  # past year 9999
+        if isinstance(exc, RecurrenceError):
+            raise
+        return None
     return None
 
 
@@ -77,9 +245,18 @@ def next_in_series(
     """When the series' next occurrence is due and the rule it carries; None when it has ended.
 
     Occurrences missed while nothing ran are skipped: the next one is after `now`.
+    Raises RecurrenceError when the rule cannot be evaluated, SearchExhausted when the
+    next occurrence lies beyond the search bound. The same call checks a rule at create
+    and PATCH (`check_series`) and computes the follower when a reminder fires.
     """
     carried = following_rule(rule)
     if carried is None:
         return None
     when = next_occurrence(rule, start=start, zone=zone, after=max(start, now))
     return None if when is None else (when, carried)
+
+
+def check_series(rule: str, *, start: datetime, zone: str, now: datetime) -> None:
+    """Raises RecurrenceError unless the series has an occurrence after its first one."""
+    if next_in_series(rule, start=start, zone=zone, now=now) is None:
+        raise RecurrenceError("recurrence has no occurrence after the first one")

@@ -15,13 +15,22 @@ TODO_PREFIX = "todo_"
 # Which statuses a user (or the dispatcher, for `fired`) may move each status to.
 REMINDER_TRANSITIONS: dict[ReminderStatus, frozenset[ReminderStatus]] = {
     ReminderStatus.PENDING: frozenset(
-        {ReminderStatus.FIRED, ReminderStatus.DONE, ReminderStatus.CANCELLED}
+        {
+            ReminderStatus.FIRED,
+            ReminderStatus.DONE,
+            ReminderStatus.CANCELLED,
+            ReminderStatus.FAILED,
+        }
     ),
     ReminderStatus.FIRED: frozenset(
         {ReminderStatus.PENDING, ReminderStatus.DONE, ReminderStatus.CANCELLED}
     ),
     ReminderStatus.DONE: frozenset({ReminderStatus.PENDING}),
     ReminderStatus.CANCELLED: frozenset({ReminderStatus.PENDING}),
+    # Parked by the dispatcher: the user re-arms it (after fixing it) or closes it.
+    ReminderStatus.FAILED: frozenset(
+        {ReminderStatus.PENDING, ReminderStatus.DONE, ReminderStatus.CANCELLED}
+    ),
 }
 TODO_TRANSITIONS: dict[TodoStatus, frozenset[TodoStatus]] = {
     TodoStatus.PENDING: frozenset({TodoStatus.DONE, TodoStatus.CANCELLED}),

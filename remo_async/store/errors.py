@@ -24,7 +24,14 @@ class InvalidCursor(StoreError):
 
 
 class InvalidValue(StoreError):
-    """A value breaks a storage rule (such as the size of preferences)."""
+    """A value breaks a storage rule (such as the size of preferences).
+
+    `field` names the offending field when there is one (answered as a 422 naming it).
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class StoreUnavailable(StoreError):

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 from remo_async.domain.enums import ReminderStatus
 from remo_async.domain.models import Page, Reminder, ReminderCreate, ReminderUpdate
-from remo_async.domain.recurrence import next_in_series
+from remo_async.domain.recurrence import RecurrenceError, check_series, next_in_series
 from remo_async.domain.rules import (
     check_reminder_transition,
     check_snoozable,
@@ -22,8 +22,8 @@ from remo_async.domain.times import Clock, format_time, parse_stored
 from remo_async.store.attrs import from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
-from remo_async.store.errors import StoreUnavailable
-from remo_async.store.query import QuerySpec
+from remo_async.store.errors import InvalidValue, StoreUnavailable
+from remo_async.store.query import QuerySpec, query_all
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 from remo_async.store.restore import RESTORED_FOLLOWER, Restored
 
@@ -39,6 +39,23 @@ class FireOutcome:
     """The fired reminder, when it was this fire that was written."""
     settled: bool
     """False while the reminder is still pending: the lost write could yet land."""
+
+
+@dataclasses.dataclass(frozen=True)
+class DueItem:
+    """A due-index entry as read: its keys, and its attributes not yet validated.
+
+    The dispatcher validates each one itself, so one unreadable item is parked
+    rather than ending the poll of every other reminder in its shard.
+    """
+
+    user_id: str
+    reminder_id: str
+    values: Values
+
+
+MAX_FAILURE_LENGTH = 500
+"""Characters of the reason kept on a parked reminder."""
 
 
 class FireInDoubt(StoreUnavailable):
@@ -90,8 +107,30 @@ class ReminderRepository(RecordRepository[Reminder]):
         )
         return values
 
+    def _check_series(self, values: Values, now: datetime) -> None:
+        """InvalidValue naming `recurrence` unless a pending series can be fired, as it will be.
+
+        The same computation as a fire's (next_in_series), so what is accepted fires.
+        """
+        rule = values.get("recurrence")
+        if rule is None or values["status"] != ReminderStatus.PENDING.value:
+            return
+        try:
+            check_series(
+                rule,
+                start=parse_stored(values["reminding_time"]),
+                zone=values.get("timezone", "UTC"),
+                now=now,
+            )
+        except RecurrenceError as exc:
+            raise InvalidValue(str(exc), field="recurrence") from None
+
     async def create(self, *, user_id: str, data: ReminderCreate) -> Reminder:
-        """Stores a new pending reminder under a fresh id; never overwrites."""
+        """Stores a new pending reminder under a fresh id; never overwrites.
+
+        Raises InvalidValue (field `recurrence`) for a rule with no next occurrence
+        within the search bound of domain.recurrence.
+        """
         now = self._clock()
         values: Values = {
             "user_id": user_id,
@@ -101,6 +140,7 @@ class ReminderRepository(RecordRepository[Reminder]):
             "created_at": format_time(now),
             "version": 1,
         }
+        self._check_series(values, now)
         return await self._put_new(self._finish(values, now))
 
     async def restore(self, *, reminder: Reminder) -> Restored:
@@ -123,7 +163,10 @@ class ReminderRepository(RecordRepository[Reminder]):
                 check_reminder_transition(current, target)
                 if target == ReminderStatus.PENDING and current != target:
                     values.pop("fired_at", None)
+                    values.pop("failure", None)
                 values["status"] = target.value
+            if fields.keys() & {"recurrence", "reminding_time", "timezone"} or target is not None:
+                self._check_series(values, now)
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)
@@ -140,7 +183,11 @@ class ReminderRepository(RecordRepository[Reminder]):
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)
 
-    def due(self, *, shard: str, now: datetime) -> AsyncIterator[Reminder]:
+    def read_due(self, due: DueItem) -> Reminder:
+        """The due item as a Reminder; pydantic's ValidationError when it is not one."""
+        return self._model(due.values)
+
+    async def due(self, *, shard: str, now: datetime) -> AsyncIterator[DueItem]:
         """Pending reminders of one due-index shard whose time has come, every page."""
         spec = QuerySpec(
             table=self.table,
@@ -150,7 +197,44 @@ class ReminderRepository(RecordRepository[Reminder]):
             values={":shard": {"S": shard}, ":now": {"S": format_time(now)}},
             key_attrs=("user_id", "reminder_id", "due_shard", "reminding_time"),
         )
-        return self._iterate(spec)
+        async for item in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):
+            values = from_item(item)
+            yield DueItem(str(values["user_id"]), str(values["reminder_id"]), values)
+
+    async def park(self, *, user_id: str, reminder_id: str, reason: str, now: datetime) -> bool:
+        """Takes a due reminder that cannot be fired out of the due-index, as status `failed`.
+
+        The reason is kept in `failure` (at most MAX_FAILURE_LENGTH characters). Only a
+        reminder still pending is parked; False when it was not (fired elsewhere, or
+        changed by its user meanwhile).
+        """
+        moment = format_time(now)
+        try:
+            await self._dynamo.call(
+                "update_item",
+                TableName=self.table,
+                Key=self._key(user_id, reminder_id),
+                UpdateExpression=(
+                    "SET #status = :failed, failure = :reason, updated_at = :now, #ttl = :ttl, "
+                    "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
+                ),
+                ConditionExpression="#status = :pending AND attribute_exists(due_shard)",
+                ExpressionAttributeNames={"#status": "status", "#ttl": "ttl"},
+                ExpressionAttributeValues={
+                    ":failed": {"S": ReminderStatus.FAILED.value},
+                    ":pending": {"S": ReminderStatus.PENDING.value},
+                    ":reason": {"S": reason[:MAX_FAILURE_LENGTH] or "unknown failure"},
+                    ":now": {"S": moment},
+                    ":ttl": {
+                        "N": str(record_ttl(written_at=now, retention_days=self._retention_days))
+                    },
+                    ":zero": {"N": "0"},
+                    ":one": {"N": "1"},
+                },
+            )
+        except ConditionFailed:
+            return False
+        return True
 
     async def fire(self, *, reminder: Reminder, now: datetime) -> Reminder | None:
         """Marks a due pending reminder fired, once; None when someone else changed it first.
