@@ -15,6 +15,7 @@ import structlog
 from aiohttp import web
 
 from remo_async.api.auth import AuthError, mint_dev_token
+from remo_async.api.protocol import AppRunner, close_idle_connections
 from remo_async.app import create_app, drain
 from remo_async.cli_data import add_commands, doctor_command, export_command, import_command
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
@@ -30,7 +31,8 @@ log = structlog.get_logger("remo_async.cli")
 SHUTDOWN_TIMEOUT = 15.0
 """Seconds requests in flight get to finish after SIGTERM."""
 LINGER = 2.0
-"""Then, seconds a request that came in at the last moment gets before it is cancelled."""
+"""Then, seconds a request that came in at the last moment gets before it is cancelled; and
+seconds an idle keep-alive connection, closed with a FIN, waits for its client to close."""
 
 
 class CommandError(Exception):
@@ -153,13 +155,16 @@ async def serve(settings: Settings) -> None:
     """Serves until SIGINT or SIGTERM, then stops gracefully and returns.
 
     On the signal: the listener closes, the dispatcher starts no new fire, event streams
-    end, answers say `Connection: close`, and requests in flight get up to SHUTDOWN_TIMEOUT
-    to finish (their bodies still being read: aiohttp's own shutdown would stop reading
-    them). Then the cleanup contexts run in reverse: dispatcher, webhooks, store.
+    end, answers say `Connection: close` (a request on a kept-alive connection is still
+    served), and requests in flight get up to SHUTDOWN_TIMEOUT to finish (their bodies still
+    being read: aiohttp's own shutdown would stop reading them). Then idle keep-alive
+    connections close lingering: a request racing onto one meets a clean close, never a
+    reset. Then the cleanup contexts run in reverse: dispatcher, webhooks, store.
     """
     app = create_app(settings)
-    runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=LINGER)
+    runner = AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=LINGER)
     await runner.setup()
+    assert runner.server is not None  # set up
     try:
         site = web.TCPSite(runner, settings.host, settings.port)
         try:
@@ -173,6 +178,7 @@ async def serve(settings: Settings) -> None:
         left = await drain(app, within=SHUTDOWN_TIMEOUT)
         if left:
             log.warning("requests still in flight at the shutdown timeout; cancelled", count=left)
+        await close_idle_connections(runner.server, linger=LINGER)
     finally:
         await runner.cleanup()
     log.info("stopped")
