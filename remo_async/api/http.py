@@ -1,18 +1,34 @@
-"""Reading bodies and queries into models, and writing models out: HTTP helpers for views."""
+"""Reading bodies and queries into models, and writing models out: HTTP helpers for views.
+
+JSON is read strictly (RFC 8259, by orjson): NaN, Infinity, a lone surrogate, invalid
+UTF-8, a number beyond a double or nesting deeper than MAX_DEPTH is a 400. A body in a
+media type the route does not take is a 415; one without a Content-Type is read as JSON,
+as older clients send it (curl -d says it is a form, and a JSON route refuses that).
+"""
 
 from __future__ import annotations
 
-import json
 from typing import Any, TypeVar
 
-from aiohttp import web
+import orjson
+import structlog
+from aiohttp import hdrs, web
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from remo_async.api.problems import HttpProblem
+from remo_async.domain.text import replace_lone_surrogates
 
 M = TypeVar("M", bound=BaseModel)
 
+log = structlog.get_logger("remo_async.http")
+
+JSON_TYPE = "application/json"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+UTF_8 = (None, "utf-8", "utf8")
+MAX_DEPTH = 32
+"""Levels of arrays and objects a body may nest; the outermost is level 1."""
+_ACCEPT_HEADER = {"POST": "Accept-Post", "PATCH": "Accept-Patch"}
 
 
 def field_errors(exc: ValidationError, *, prefix: str = "") -> list[dict[str, str]]:
@@ -42,34 +58,83 @@ def validate(model: type[M], data: Any, *, where: str = "body") -> M:
         ) from None
 
 
-async def read_json(request: web.Request) -> Any:
-    """The request body as JSON; malformed JSON is a 400."""
+def loads(raw: bytes | str, *, what: str = "the body") -> Any:
+    """Strict JSON at most MAX_DEPTH levels deep; anything else is a 400 naming what."""
+    try:
+        value = orjson.loads(raw)  # refuses > 1024 levels itself, without recursing
+    except orjson.JSONDecodeError as exc:
+        raise HttpProblem(400, f"{what} is not valid JSON: {exc}", title="Malformed JSON") from None
+    if _deeper_than(value, MAX_DEPTH):
+        raise HttpProblem(
+            400, f"{what} nests deeper than {MAX_DEPTH} levels", title="Malformed JSON"
+        )
+    return value
+
+
+def _deeper_than(value: Any, limit: int) -> bool:
+    # Level by level, at most limit + 1 of them: no recursion, and each container is
+    # looked at once (a 64 KiB body holds a few thousand at most).
+    level = [value] if isinstance(value, dict | list) else []
+    for _ in range(limit):
+        if not level:
+            return False
+        level = [
+            child
+            for container in level
+            for child in (container.values() if isinstance(container, dict) else container)
+            if isinstance(child, dict | list)
+        ]
+    return bool(level)
+
+
+def _is_json_type(media_type: str) -> bool:
+    return media_type == JSON_TYPE or media_type.endswith("+json")
+
+
+def _unsupported(request: web.Request, *, forms: bool) -> HttpProblem:
+    taken = [JSON_TYPE, *(FORM_TYPES if forms else ())]
+    header = _ACCEPT_HEADER.get(request.method)
+    return HttpProblem(
+        415,
+        f"this route takes {' or '.join(taken)} (UTF-8; a +json type is read as JSON), "
+        f"not {request.headers[hdrs.CONTENT_TYPE][:100]!r}",
+        headers={header: ", ".join(taken)} if header else None,
+    )
+
+
+async def read_json(request: web.Request, *, forms: bool = False) -> Any:
+    """The request body as strict JSON: a 415 for another media type, a 400 when malformed.
+
+    forms: the route also takes forms (said in the 415's detail; the view reads them).
+    """
+    if hdrs.CONTENT_TYPE in request.headers:
+        media_type, charset = request.content_type.lower(), request.charset
+        if not _is_json_type(media_type) or (charset and charset.lower()) not in UTF_8:
+            raise _unsupported(request, forms=forms)
     raw = await request.read()
     if not raw.strip():
         raise HttpProblem(400, "a JSON body is required", title="Malformed JSON")
-    try:
-        return json.loads(raw)
-    except (UnicodeDecodeError, ValueError) as exc:
-        raise HttpProblem(
-            400, f"the body is not valid JSON: {exc}", title="Malformed JSON"
-        ) from None
+    return loads(raw)
 
 
-async def read_body(request: web.Request, model: type[M]) -> M:
+async def read_body(request: web.Request, model: type[M], *, forms: bool = False) -> M:
     """The JSON body validated against model."""
-    return validate(model, await read_json(request))
+    return validate(model, await read_json(request, forms=forms))
 
 
 def is_form(request: web.Request) -> bool:
     """True when the body is an HTML form (as older clients send some requests)."""
-    return request.content_type in FORM_TYPES
+    return request.content_type.lower() in FORM_TYPES
 
 
 async def read_form(request: web.Request, model: type[M]) -> M:
     """The form body validated against model (the last value of a repeated field wins)."""
+    charset = request.charset
+    if (charset and charset.lower()) not in UTF_8:
+        raise _unsupported(request, forms=True)
     try:
         form = await request.post()
-    except ValueError as exc:  # e.g. multipart without a boundary
+    except (ValueError, LookupError) as exc:  # no boundary, not UTF-8, an unknown charset
         raise HttpProblem(400, f"the form cannot be read: {exc}", title="Malformed form") from None
     return validate(model, {k: v for k, v in form.items() if isinstance(v, str)})
 
@@ -86,17 +151,35 @@ def dump(
     headers: dict[str, str] | None = None,
 ) -> web.Response:
     """A JSON answer; models serialize through pydantic (times as RFC 3339 with Z)."""
-    # Straight to bytes: model_dump_json() would decode pydantic's bytes for aiohttp to
-    # encode them again.
-    body = (
-        value.__pydantic_serializer__.to_json(value)
-        if isinstance(value, BaseModel)
-        else json.dumps(value).encode()
-    )
     return web.Response(
         status=status,
-        body=body,
-        content_type="application/json",
+        body=encode(value),
+        content_type=JSON_TYPE,
         charset="utf-8",
         headers=headers,
     )
+
+
+def encode(value: BaseModel | dict[str, Any] | list[Any]) -> bytes:
+    """value as JSON bytes; a lone surrogate (stored by an older version) is sent as U+FFFD."""
+    try:
+        return _encode(value)
+    except (PydanticSerializationError, orjson.JSONEncodeError) as exc:
+        log.warning("answer held text UTF-8 cannot encode; sent as U+FFFD", error=str(exc))
+    if not isinstance(value, BaseModel):
+        return orjson.dumps(replace_lone_surrogates(value), option=orjson.OPT_UTC_Z)
+    try:
+        plain = value.model_dump(mode="json")  # times and enums as answered
+    except (UnicodeEncodeError, PydanticSerializationError):
+        # In a free-form key (preferences): validated again, mended, as its own class.
+        mended = type(value).model_validate(replace_lone_surrogates(value.model_dump()))
+        return _encode(mended)
+    return orjson.dumps(replace_lone_surrogates(plain))
+
+
+def _encode(value: BaseModel | dict[str, Any] | list[Any]) -> bytes:
+    # Straight to bytes: model_dump_json() would decode pydantic's bytes for aiohttp to
+    # encode them again.
+    if isinstance(value, BaseModel):
+        return value.__pydantic_serializer__.to_json(value)
+    return orjson.dumps(value, option=orjson.OPT_UTC_Z)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from http import HTTPStatus
 from typing import Any
 
+import orjson
 from aiohttp import web
+
+from remo_async.domain.text import replace_lone_surrogates
 
 PROBLEM_TYPE = "application/problem+json"
 
@@ -28,9 +30,15 @@ def problem(
         "detail": detail,
         **extra,
     }
+    try:
+        encoded = orjson.dumps(body)
+    except orjson.JSONEncodeError:
+        # A detail or field name may quote text UTF-8 cannot encode: an error answer must
+        # still be one.
+        encoded = orjson.dumps(replace_lone_surrogates(body))
     return web.Response(
         status=status,
-        body=json.dumps(body).encode(),
+        body=encoded,
         content_type=PROBLEM_TYPE,
         headers=headers,
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -26,6 +27,11 @@ from remo_async.domain.models import (
     Todo,
     User,
 )
+from remo_async.domain.text import (
+    NO_CONTROL_PATTERN,
+    refuse_control_characters,
+    refuse_lone_surrogates,
+)
 from remo_async.domain.times import TimeZoneName
 from remo_async.store.records import M as RecordModel
 
@@ -41,6 +47,13 @@ Cursor = Annotated[
 ]
 
 _BODY = ConfigDict(extra="forbid")
+# The assistant makes titles of its words: refused here, before the message is stored.
+ChatMessage = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=4000),
+    AfterValidator(refuse_control_characters),
+    Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+]
 
 
 def _not_null(value: Any) -> Any:
@@ -156,18 +169,18 @@ class ChatIn(BaseModel):
     """A chat message (JSON or form)."""
 
     model_config = _BODY
-    message: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    message: ChatMessage
     conversation_history: list[HistoryTurn] = Field(default_factory=list, max_length=100)
-    user_id: str | None = None
+    user_id: Annotated[str, AfterValidator(refuse_lone_surrogates)] | None = None
 
 
 class ChatForm(BaseModel):
     """A chat message as older clients post it, as a form."""
 
     model_config = _BODY
-    message: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    message: ChatMessage
     conversation_history: str = Field(default="[]", description="a JSON array of turns")
-    user_id: str | None = None
+    user_id: Annotated[str, AfterValidator(refuse_lone_surrogates)] | None = None
 
 
 class ReminderQuery(BaseModel):

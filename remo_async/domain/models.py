@@ -13,16 +13,39 @@ from pydantic import (
     Field,
     StringConstraints,
     WithJsonSchema,
+    model_validator,
 )
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
 from remo_async.domain.recurrence import normalize_rule
+from remo_async.domain.text import (
+    NO_CONTROL_PATTERN,
+    refuse_control_characters,
+    refuse_lone_surrogates,
+    replace_lone_surrogates,
+    unencodable_paths,
+)
 from remo_async.domain.times import TimeZoneName, UtcDatetime
 
-Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+# A constrained str refuses a lone surrogate by itself (pydantic: "string_unicode"); a
+# plain str does not (see Recurrence). Labels, one line each, also refuse control
+# characters (NUL, ESC, ...) other than tab, CR and LF.
+Title = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+    AfterValidator(refuse_control_characters),
+    Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+]
 Description = Annotated[str, StringConstraints(max_length=2000)]
-Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=50)]
-Recurrence = Annotated[str, AfterValidator(normalize_rule)]
+Category = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=50),
+    AfterValidator(refuse_control_characters),
+    Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+]
+# Before the rule is parsed: the parser would fail on a lone surrogate with an exception
+# pydantic does not report as a validation error.
+Recurrence = Annotated[str, AfterValidator(refuse_lone_surrogates), AfterValidator(normalize_rule)]
 
 
 def _read_due_date(value: object) -> object:
@@ -34,7 +57,12 @@ def _read_due_date(value: object) -> object:
 
 
 DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+Name = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=100),
+    AfterValidator(refuse_control_characters),
+    Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+]
 Email = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
@@ -200,6 +228,14 @@ class Preferences(BaseModel):
     timezone: TimeZoneName = "UTC"
     language: str = Field(default="en", min_length=2, max_length=35, pattern=r"^[A-Za-z0-9-]+$")
     webhook_url: HttpsUrl | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _mend_unencodable(cls, data: Any) -> Any:
+        # Other keys are kept as given (Any): a lone surrogate there (the HTTP API cannot
+        # send one; older versions stored some) would fail each answer and each merge.
+        # Read as U+FFFD, it is written back mended by the user's next merge.
+        return replace_lone_surrogates(data) if unencodable_paths(data) else data
 
     def extra(self) -> dict[str, Any]:
         """The keys beyond the known ones."""

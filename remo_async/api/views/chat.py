@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
-
 from aiohttp import web
 
-from remo_async.api.http import dump, is_form, read_body, read_form, validate
+from remo_async.api.http import dump, is_form, loads, read_body, read_form, validate
 from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import ChatForm, ChatIn, ChatOut
 from remo_async.api.views.common import store_of
@@ -16,14 +14,9 @@ from remo_async.keys import ASSISTANT, USER_ID
 
 async def _chat_body(request: web.Request) -> ChatIn:
     if not is_form(request):
-        return await read_body(request, ChatIn)
+        return await read_body(request, ChatIn, forms=True)
     form = await read_form(request, ChatForm)
-    try:
-        history = json.loads(form.conversation_history or "[]")
-    except ValueError:
-        raise HttpProblem(
-            400, "conversation_history is not a valid JSON array", title="Malformed JSON"
-        ) from None
+    history = loads(form.conversation_history or "[]", what="conversation_history")
     return validate(
         ChatIn,
         {"message": form.message, "conversation_history": history, "user_id": form.user_id},
