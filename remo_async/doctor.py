@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import secrets
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
 
 from remo_async.domain.enums import Role
 from remo_async.domain.models import MessageCreate, ReminderCreate, TodoCreate
+from remo_async.domain.text import unencodable_paths
 from remo_async.domain.times import utc_now
 from remo_async.settings import Settings, SettingsError, load_settings
 from remo_async.store import Store, StoreError
+from remo_async.store.attrs import from_item
 from remo_async.store.errors import TableMissing
 from remo_async.store.migrate import (
     Migration,
@@ -27,6 +30,7 @@ from remo_async.userdata import export_user
 
 Status = Literal["ok", "FAIL", "skip"]
 TTL_ON = frozenset({"ENABLED", "ENABLING"})
+SHOWN_ITEMS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +97,7 @@ class Doctor:
             await self._ledger(migrations)
         if all(tables_ok) and migrations:
             await self._round_trip()
+            await self._stored_text()
         else:
             self._report("skip", "round trip", "not tried while tables are missing or wrong")
 
@@ -197,10 +202,70 @@ class Doctor:
         if [m async for m in store.conversations.iterate(user_id=user_id)] != [message]:
             raise RoundTripError("the conversation read back differs from the message written")
 
+    async def _stored_text(self) -> None:
+        # Older versions stored lone surrogates (e.g. a preferences key "\udc80"): answers
+        # replace them with U+FFFD, but only rewriting the item mends it.
+        store = self._store
+        tables = (  # the table, its user's attribute, and what names one item of it
+            (store.users.table, "privy_id", None),
+            (store.reminders.table, "user_id", "reminder_id"),
+            (store.todos.table, "user_id", "todo_id"),
+            (store.conversations.table, "user_id", "timestamp"),
+        )
+        found: list[str] = []
+        scanned = 0
+        try:
+            for table, owner, item in tables:
+                async for values in self._scan(table):
+                    scanned += 1
+                    paths = _unencodable(values)
+                    if paths:
+                        where = [f"user {_shown(values.get(owner))}"]
+                        where += [f"{item} {_shown(values.get(item))}"] if item else []
+                        found.append(" ".join(where) + ": " + ", ".join(paths))
+        except StoreError as exc:
+            self._report("FAIL", "stored text", f"not checked: {exc}")
+            return
+        if not found:
+            self._report("ok", "stored text", f"all {scanned} items encode as UTF-8")
+            return
+        more = f"; and {len(found) - SHOWN_ITEMS} more" if len(found) > SHOWN_ITEMS else ""
+        reason = (
+            f"{len(found)} of {scanned} items hold text UTF-8 cannot encode (a lone surrogate, "
+            "answered as U+FFFD until the item is rewritten): "
+        )
+        self._report("FAIL", "stored text", reason + "; ".join(found[:SHOWN_ITEMS]) + more)
+
+    async def _scan(self, table: str) -> AsyncIterator[dict[str, Any]]:
+        request: dict[str, Any] = {"TableName": table}
+        while True:
+            response = await self._store.dynamo.call("scan", **request)
+            for item in response.get("Items", []):
+                yield from_item(item)
+            if "LastEvaluatedKey" not in response:
+                return
+            request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
     async def _clean_up(self, user_id: str) -> None:
         # Best effort: the failure being reported already says what went wrong.
         with contextlib.suppress(StoreError):
             await self._store.delete_user_data(user_id=user_id)
+
+
+def _unencodable(values: dict[str, Any]) -> list[str]:
+    paths = unencodable_paths(values)
+    saved = values.get("preferences")
+    if isinstance(saved, str):  # one JSON string, whose \u escapes may hide a surrogate
+        try:
+            paths += unencodable_paths(json.loads(saved), at="preferences")
+        except ValueError:
+            paths.append("preferences (not JSON)")
+    return paths
+
+
+def _shown(value: Any) -> str:
+    # Printable whatever it holds: a key may itself hold a lone surrogate.
+    return str(value).encode("utf-8", "backslashreplace").decode()[:200]
 
 
 def _state(name: str, described: dict[str, Any]) -> tuple[Status, str, str]:

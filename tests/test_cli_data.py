@@ -432,3 +432,43 @@ async def test_doctor_finds_drifted_tables(
     ) in out
     assert f"ok    ttl {prefix}conversations: enabled on ttl\n" in out
     assert "skip  round trip" in out
+
+
+# moto's server cannot take a lone surrogate (it answers 500); DynamoDB Local keeps it.
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
+async def test_doctor_names_stored_text_that_cannot_be_encoded(
+    store: Store,
+    clock: SettableClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What older versions stored (lone surrogates) is named: user, item, field."""
+    await _seed(store, clock)
+    reminder = await store.reminders.create(
+        user_id=BOB, data=ReminderCreate(title="fine", reminding_time=clock.now)
+    )
+    await store.dynamo.call(
+        "update_item",
+        TableName=store.reminders.table,
+        Key={"user_id": {"S": BOB}, "reminder_id": {"S": reminder.reminder_id}},
+        UpdateExpression="SET title = :t",
+        ExpressionAttributeValues={":t": {"S": "bad \udc80"}},
+    )
+    # As the old bug stored it: json.dumps escaped the key into the preferences string.
+    await store.dynamo.call(
+        "update_item",
+        TableName=store.users.table,
+        Key={"privy_id": {"S": ALICE}},
+        UpdateExpression="SET preferences = :p",
+        ExpressionAttributeValues={":p": {"S": json.dumps({"\udc80x": 1, "ok": ["\ud800"]})}},
+    )
+    _use(monkeypatch, store.settings)
+    assert await _run("doctor") == 1
+    out = capsys.readouterr().out
+    failed = [line for line in out.splitlines() if line.startswith("FAIL")]
+    assert len(failed) == 1, out
+    assert failed[0].startswith("FAIL  stored text: 2 of ")
+    assert f"user {BOB} reminder_id {reminder.reminder_id}: title" in failed[0]
+    assert f"user {ALICE}: preferences.ok.0, preferences.\ufffdx (key)" in failed[0]
+    assert out.splitlines()[-1].endswith(" checks did not pass")
+    assert out.splitlines()[-1].startswith("doctor: 1 of ")
