@@ -7,9 +7,11 @@ from collections import Counter
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import PydanticSerializationError
 
 from remo_async.api.schemas import UserData
 from remo_async.domain.models import Preferences
+from remo_async.domain.text import replace_lone_surrogates
 from remo_async.domain.times import format_timestamp, parse_stored
 from remo_async.store import Store
 from remo_async.store.restore import Restored
@@ -26,16 +28,28 @@ class UserDataError(Exception):
 
 
 async def export_user(store: Store, *, user_id: str) -> UserData:
-    """Everything kept about the user, every page."""
+    """Everything kept about the user, every page; it always serializes (see _encodable)."""
     preferences = await store.users.get_preferences(privy_id=user_id)
-    return UserData(
-        user_id=user_id,
-        user=await store.users.get(privy_id=user_id),
-        preferences=preferences.model_dump(exclude_none=True),
-        reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
-        todos=[t async for t in store.todos.iterate(user_id=user_id)],
-        conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
+    return _encodable(
+        UserData(
+            user_id=user_id,
+            user=await store.users.get(privy_id=user_id),
+            preferences=preferences.model_dump(exclude_none=True),
+            reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
+            todos=[t async for t in store.todos.iterate(user_id=user_id)],
+            conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
+        )
     )
+
+
+def _encodable(data: UserData) -> UserData:
+    # Text stored by older versions may hold a lone surrogate, which UTF-8 cannot encode:
+    # exported as U+FFFD (`remo-async doctor` names such items), never a failed export.
+    try:
+        data.__pydantic_serializer__.to_json(data)
+    except PydanticSerializationError:
+        return UserData.model_validate(replace_lone_surrogates(data.model_dump()))
+    return data
 
 
 def parse_user_data(text: str) -> UserData:

@@ -11,6 +11,7 @@ from aiohttp import ClientResponse
 from remo_async.api.middleware import MAX_BODY_BYTES
 from remo_async.keys import STORE
 from remo_async.store import Store
+from remo_async.userdata import export_user
 from tests.api.conftest import ALICE, Api
 
 U = f"/user/{ALICE}"
@@ -282,6 +283,8 @@ async def test_stored_text_that_cannot_be_encoded_is_answered_replaced(api: Api)
     assert data["todos"][0]["description"] == "\ufffd"
     assert data["user"]["first_name"] == "Al\ufffdce"
     assert data["preferences"]["\ufffdx"] == "v\ufffd"
+    exported = json.loads((await export_user(store, user_id=ALICE)).model_dump_json())
+    assert exported == data  # what `remo-async export` writes
     one = await api.ok("GET", f"{R}/{rid}")
     assert one["title"] == "bad \ufffd title"
     assert (await api.ok("GET", U))["first_name"] == "Al\ufffdce"
