@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import AsyncIterator
 
 import structlog
-from aiohttp import web
+from aiohttp import hdrs, web
 
 from remo_async.api.auth import TokenVerifier
 from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_middleware
@@ -93,6 +93,10 @@ class InFlight:
         """While draining, every answer closes its connection: the next request goes elsewhere."""
         if self.draining:
             response.force_close()
+            # aiohttp wrote its Connection header before this hook: without this one the
+            # client would take the connection as kept alive, and its next request on it
+            # would meet the close (a reset).
+            response.headers[hdrs.CONNECTION] = "close"
 
     async def wait_idle(self, within: float) -> int:
         """Waits up to `within` seconds for no request in flight; returns how many are left."""

@@ -79,8 +79,12 @@ class Connection(RequestHandler):
         self.close()  # stops the request loop; aiohttp drops what arrives after this
         if transport.can_write_eof():
             transport.write_eof()
-        self._linger_handle = self._loop.call_later(within, self.force_close)
+        self._linger_handle = self._loop.call_later(within, self._linger_over)
         return self._closed
+
+    def _linger_over(self) -> None:
+        log.info("an idle connection's client did not close in time; closed")
+        self.force_close()
 
     def connection_lost(self, exc: BaseException | None) -> None:
         super().connection_lost(exc)

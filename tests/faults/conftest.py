@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import json
 import os
 import signal
@@ -191,6 +192,8 @@ class Outcome:
     finished: float = 0.0
     status: int | None = None
     error: str | None = None
+    failure: str | None = None
+    chain: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     body: Any = None
 
@@ -210,6 +213,46 @@ class Outcome:
         return f"{self.kind} {self.title!r} after {self.latency:.2f} s: {answer}"
 
 
+REFUSED = "refused"
+RESET = "reset"
+DISCONNECTED = "disconnected"
+CLOSING = "closing"
+
+
+def failure_kind(exc: BaseException) -> str:
+    """How a request got no answer, in the terms that matter to a client that would retry.
+
+    refused: no connection (the listener is closed), nothing was sent. disconnected: the
+    server closed the connection cleanly (FIN) before answering: the request was not taken.
+    reset: an RST anywhere in the exception's chain; the request may have been read and the
+    client cannot tell. closing: the client wrote to a connection it had seen close (which
+    close, aiohttp does not say). os error, timeout: anything else.
+    """
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return REFUSED
+    chain = _chain(exc)
+    if any(getattr(e, "errno", None) == errno.ECONNRESET for e in chain):
+        return RESET
+    if any(isinstance(e, aiohttp.ServerDisconnectedError) for e in chain):
+        return DISCONNECTED
+    if any(isinstance(e, aiohttp.ClientConnectionResetError) for e in chain):
+        return CLOSING  # "Cannot write to closing transport", "Connection lost"
+    if any(isinstance(e, ConnectionResetError) for e in chain):
+        return RESET
+    if isinstance(exc, aiohttp.ClientOSError):
+        return "os error"
+    if isinstance(exc, TimeoutError):
+        return "timeout"
+    return type(exc).__name__
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    chain = [exc]
+    while (cause := chain[-1].__cause__ or chain[-1].__context__) is not None and len(chain) < 8:
+        chain.append(cause)
+    return chain
+
+
 class WriteStream:
     """Concurrent clients, each its own user, POSTing reminders and todos with unique titles.
 
@@ -224,6 +267,8 @@ class WriteStream:
         tag: str,
         timeout: float,
         stop_on_no_answer: bool = False,
+        stop_on_refused: bool = False,
+        keep_alive: bool = False,
         pause_after_503: float = 0.0,
     ) -> None:
         self.base = base
@@ -232,15 +277,20 @@ class WriteStream:
         self.outcomes: list[Outcome] = []
         self._timeout = timeout
         self._stop_on_no_answer = stop_on_no_answer
+        self._stop_on_refused = stop_on_refused
+        self._keep_alive = keep_alive
         self._pause_after_503 = pause_after_503
         self._stopping = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
         self._session: aiohttp.ClientSession | None = None
 
     async def __aenter__(self) -> WriteStream:
-        # One connection per request: the pool must not hide how each request fared.
+        # By default one connection per request: the pool must not hide how each request
+        # fared. keep_alive=True is the other case: a request can race onto a connection the
+        # server is closing.
         self._session = aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(force_close=True), timeout=_timeout(self._timeout)
+            connector=aiohttp.TCPConnector(force_close=not self._keep_alive, limit=0),
+            timeout=_timeout(self._timeout),
         )
         self._tasks = [
             asyncio.create_task(self._work(i, user)) for i, user in enumerate(self.users)
@@ -290,10 +340,14 @@ class WriteStream:
                     outcome.body = json.loads(data) if data else None
             except (aiohttp.ClientError, TimeoutError, ConnectionError) as exc:
                 outcome.error = f"{type(exc).__name__}: {exc}"
+                outcome.failure = failure_kind(exc)
+                outcome.chain = " <- ".join(repr(e) for e in _chain(exc)[1:])
             outcome.finished = time.monotonic()
             self.outcomes.append(outcome)
             n += 1
             if outcome.error is not None and self._stop_on_no_answer:
+                return
+            if outcome.failure == REFUSED and self._stop_on_refused:
                 return
             if outcome.status == 503 and self._pause_after_503:
                 # A client backing off, as Retry-After asks (shortened: the test has a budget).

@@ -24,6 +24,8 @@ from remo_async.store.dynamo import open_client
 from tests.conftest import make_settings, migrate
 from tests.faults.conftest import (
     FAR_FUTURE,
+    REFUSED,
+    RESET,
     HeldRequest,
     ServerProcess,
     WriteStream,
@@ -93,6 +95,100 @@ async def test_sigterm_under_load(dynamodb_local_endpoint: str, tmp_path: Path) 
         f"\nsigterm: exit 0 after {took:.2f} s; {len(held)} held requests answered; "
         f"{len(stream.outcomes)} stream writes; {fired} fired, {pending} left pending"
     )
+
+
+KEEP_ALIVE_CLIENTS = 16
+
+
+async def test_sigterm_resets_no_keep_alive_request(
+    dynamodb_local_endpoint: str, tmp_path: Path
+) -> None:
+    """16 clients posting over keep-alive connections when SIGTERM comes (issue 11, item 4).
+
+    A request that races onto a connection the server is closing may see a clean close (a
+    FIN: the client may take it as not sent, and it was not), never a reset.
+    """
+    settings = make_settings(dynamodb_local_endpoint)
+    async with Store.open(settings) as store:
+        await migrate(store)
+    env = server_env(settings, port=free_port())
+    async with running_server(env, log=tmp_path / "server.log") as server:
+        async with WriteStream(
+            server.base,
+            workers=KEEP_ALIVE_CLIENTS,
+            tag="keepalive",
+            timeout=60,
+            keep_alive=True,
+            stop_on_refused=True,
+        ) as stream:
+            await until(lambda: len(stream.answered(201)) >= 300, within=120, what="300 writes")
+            server.terminate()
+            await until(lambda: stream.done, within=60, what="every client to meet the closed door")
+        code = await server.wait_exit(SHUTDOWN_TIMEOUT + 30)
+    failures = Counter(o.failure for o in stream.outcomes if o.failure is not None)
+    print(  # the figures the README quotes (pytest -s)
+        f"\nsigterm, {KEEP_ALIVE_CLIENTS} keep-alive clients: {len(stream.outcomes)} requests, "
+        f"{len(stream.answered(201))} answered 201; without an answer: {dict(failures)}"
+    )
+    for kind in failures:
+        first = next(o for o in stream.outcomes if o.failure == kind)
+        print(f"  {kind}: {first.error} {first.chain}")
+    assert code == 0, server.log_text()[-3000:]
+    assert failures[RESET] == 0, [o.describe() for o in stream.outcomes if o.failure == RESET]
+    assert failures[REFUSED] == KEEP_ALIVE_CLIENTS, failures  # each client ends at the door
+    items = await _scan_all(settings)
+    titles = Counter(str(item.get("title")) for item in items["reminders"] + items["todos"])
+    _assert_stream_answered_or_untouched(stream, titles)
+    server.assert_clean_log()
+
+
+async def test_a_request_racing_onto_a_closing_idle_connection_meets_a_clean_close(
+    dynamodb_local_endpoint: str, tmp_path: Path
+) -> None:
+    """An idle keep-alive connection closes with a FIN; what its client sends next is read."""
+    settings = make_settings(dynamodb_local_endpoint)
+    async with Store.open(settings) as store:
+        await migrate(store)
+    env = server_env(settings, port=free_port())
+    loop = asyncio.get_running_loop()
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    async with running_server(env, log=tmp_path / "server.log") as server:
+        with socket.create_connection(("127.0.0.1", server.port)) as sock:
+            sock.setblocking(False)
+            await loop.sock_sendall(sock, request)
+            answer = await asyncio.wait_for(_read_answer(loop, sock), 30)
+            assert answer.startswith(b"HTTP/1.1 200 "), answer
+            assert b"connection: close" not in answer.lower()  # kept alive, now idle
+            server.terminate()
+            # The server closes the idle connection: a FIN...
+            assert await asyncio.wait_for(loop.sock_recv(sock, 1024), 30) == b""
+            # ...which this client has not noticed: its next request races onto the connection.
+            try:
+                await loop.sock_sendall(sock, request)
+                sock.shutdown(socket.SHUT_WR)  # after a reset: ENOTCONN
+                code = await server.wait_exit(SHUTDOWN_TIMEOUT + 30)
+                tail = await loop.sock_recv(sock, 1024)  # after a reset: ECONNRESET
+            except OSError as exc:
+                raise AssertionError(f"the racing request drew a reset: {exc!r}") from exc
+            assert tail == b"", tail  # dropped unanswered, the client may send it elsewhere
+    assert code == 0, server.log_text()[-3000:]
+    server.assert_clean_log()
+
+
+async def _read_answer(loop: asyncio.AbstractEventLoop, sock: socket.socket) -> bytes:
+    """One HTTP answer with a Content-Length body, read from a non-blocking socket."""
+    raw = b""
+    while b"\r\n\r\n" not in raw:
+        raw += await loop.sock_recv(sock, 65536)
+    head, _, body = raw.partition(b"\r\n\r\n")
+    length = next(
+        int(line.split(b":", 1)[1])
+        for line in head.split(b"\r\n")
+        if line.lower().startswith(b"content-length:")
+    )
+    while len(body) < length:
+        body += await loop.sock_recv(sock, 65536)
+    return raw
 
 
 HELD: list[tuple[str, dict[str, Any]]] = [
