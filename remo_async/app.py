@@ -93,9 +93,9 @@ class InFlight:
         """While draining, every answer closes its connection: the next request goes elsewhere."""
         if self.draining:
             response.force_close()
-            # aiohttp wrote its Connection header before this hook: without this one the
-            # client would take the connection as kept alive, and its next request on it
-            # would meet the close (a reset).
+            # aiohttp sets the Connection header before this hook runs: without this line
+            # the client would take the connection as kept alive, and its next request on
+            # it would meet the close (a reset).
             response.headers[hdrs.CONNECTION] = "close"
 
     async def wait_idle(self, within: float) -> int:

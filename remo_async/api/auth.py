@@ -7,6 +7,7 @@ import math
 import time
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import jwt
@@ -41,6 +42,15 @@ _REASONS: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """The user a verified token speaks for."""
+
+    user_id: str
+    accepted_until: float
+    """Unix time from which the token is refused: its `exp` plus LEEWAY."""
+
+
 class TokenVerifier:
     """Checks access tokens and remembers the good ones until they expire."""
 
@@ -66,6 +76,10 @@ class TokenVerifier:
 
     def verify(self, token: str) -> str:
         """The user id (the `sub` claim) of an acceptable token; raises AuthError otherwise."""
+        return self.identify(token).user_id
+
+    def identify(self, token: str) -> Identity:
+        """Who an acceptable token speaks for, and until when; raises AuthError otherwise."""
         if not token:
             raise AuthError("missing token")
         if len(token) > MAX_TOKEN_LENGTH:
@@ -77,9 +91,13 @@ class TokenVerifier:
         claims = self._decode(token)
         user_id, expires_at = _check_claims(claims, now=self._clock())
         self._remember(key, user_id=user_id, expires_at=expires_at)
-        return user_id
+        return Identity(user_id, accepted_until=expires_at)
 
-    def _cached(self, key: bytes) -> str | None:
+    def remaining(self, identity: Identity) -> float:
+        """Seconds until the identity's token is no longer accepted (0 or less: it is not)."""
+        return identity.accepted_until - self._clock()
+
+    def _cached(self, key: bytes) -> Identity | None:
         entry = self._cache.get(key)
         if entry is None:
             return None
@@ -88,7 +106,7 @@ class TokenVerifier:
             del self._cache[key]
             raise AuthError("token expired")
         self._cache.move_to_end(key)
-        return user_id
+        return Identity(user_id, accepted_until=expires_at)
 
     def _remember(self, key: bytes, *, user_id: str, expires_at: float) -> None:
         if self._cache_size == 0:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import structlog
 
@@ -22,6 +24,7 @@ from remo_async.metrics import Metrics
 log = structlog.get_logger("remo_async.events")
 
 FIRED_EVENT = "reminder.fired"
+TOKEN_EXPIRED_EVENT = "token.expired"
 RECENT_FIRES = 10_000
 QUEUE_SIZE = 256
 
@@ -54,6 +57,13 @@ def fire_id(reminder: Reminder) -> str:
 def fired_event(reminder: Reminder) -> Event:
     """The reminder.fired event of a fire."""
     return Event(id=fire_id(reminder), name=FIRED_EVENT, data=reminder.model_dump_json())
+
+
+def token_expired_event(accepted_until: float) -> Event:
+    """The last event of a stream whose token has just stopped being accepted."""
+    moment = datetime.fromtimestamp(accepted_until, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    data = json.dumps({"detail": "the stream's token has expired", "expired_at": moment})
+    return Event(id=f"{TOKEN_EXPIRED_EVENT}@{moment}", name=TOKEN_EXPIRED_EVENT, data=data)
 
 
 class Subscription:

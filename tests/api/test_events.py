@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 import time
+from datetime import UTC, datetime
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
-from remo_async.api.auth import mint_dev_token
+from remo_async.api.auth import LEEWAY, TokenVerifier, mint_dev_token
 from remo_async.app import create_app
-from remo_async.keys import EVENT_HUB
+from remo_async.domain import Reminder
+from remo_async.keys import EVENT_HUB, VERIFIER
 from remo_async.settings import Settings
 from remo_async.store import Store
 from tests.api.conftest import ALICE, BOB, Api, ClientFactory, start_api
@@ -106,3 +108,67 @@ async def test_events_can_be_switched_off(
     response = await api.call("GET", EVENTS)
     assert response.status == 404
     assert EVENT_HUB not in api.client.app
+
+
+class _TokenClock:
+    """The verifier's clock (Unix seconds), moved by the test; starts at the real time."""
+
+    def __init__(self) -> None:
+        self.now = time.time()
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _fire(reminder_id: str) -> Reminder:
+    at = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
+    return Reminder.model_validate(
+        {
+            "reminder_id": reminder_id,
+            "user_id": ALICE,
+            "title": "t",
+            "reminding_time": at,
+            "status": "fired",
+            "created_at": at,
+            "updated_at": at,
+            "fired_at": at,
+        }
+    )
+
+
+@pytest.mark.parametrize("way", ["header", "cookie", "query"])
+async def test_a_stream_ends_with_token_expired_when_its_token_does(
+    aiohttp_client: ClientFactory, endpoint: str, clock: SettableClock, way: str
+) -> None:
+    """Issue 11 item 5: a stream lasts as long as its token is accepted (exp + 60 s leeway)."""
+    settings = make_settings(endpoint, events_keepalive=0.05)
+    async with Store.open(settings) as store:
+        await migrate(store)
+    token_clock = _TokenClock()
+    app = create_app(settings, clock=clock)
+    app[VERIFIER] = TokenVerifier(settings, clock=token_clock)
+    client = await aiohttp_client(app)
+    hub = app[EVENT_HUB]
+    minted_at = token_clock.now
+    token = mint_dev_token(settings, ALICE, expires_in=1, now=minted_at)
+    headers, query = _ways(token)[way]
+    stream = await client.get(EVENTS + query, headers=headers)
+    assert stream.status == 200
+    reader = SseReader(stream)
+
+    token_clock.now = minted_at + 1 + LEEWAY - 0.5  # past exp, within the leeway
+    hub.publish(_fire("r1"), source="local")
+    assert (await reader.next()).event == "reminder.fired"
+
+    token_clock.now = minted_at + 1 + LEEWAY  # refused from now on
+    last = await reader.next()
+    assert last.event == "token.expired"
+    assert last.json()["expired_at"] == datetime.fromtimestamp(
+        int(minted_at) + 1 + LEEWAY, UTC
+    ).strftime("%Y-%m-%dT%H:%M:%SZ")
+    with pytest.raises(EOFError):
+        await reader.next()
+    await wait_until(lambda: hub.subscriber_count() == 0, what="the subscription to end")
+    hub.publish(_fire("r2"), source="local")  # goes nowhere
+    again = await client.get(EVENTS + query, headers=headers)
+    assert again.status == 401
