@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     dispatch_shards: int = Field(default=8, ge=1, le=1000)
 
     retention_days: int = Field(default=365, ge=1)
+    # Limits per user: pending reminders and open (pending) todos, counted exactly.
+    max_pending_reminders: int = Field(default=5000, ge=1)
+    max_todos: int = Field(default=10000, ge=1)
     conversation_ttl_days: int = Field(default=30, ge=1)
     rate_limit: float = Field(default=20.0, ge=0)
     webhook_allow_insecure: bool = False

@@ -24,12 +24,14 @@ from remo_async.store import (
     InvalidCursor,
     InvalidValue,
     NotFound,
+    QuotaExceeded,
     StoreError,
     StoreUnavailable,
 )
 
 log = structlog.get_logger("remo_async.http")
 
+QUOTA_EXCEEDED = "urn:remo-async:problem:quota-exceeded"
 SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 MAX_BODY_BYTES = 64 * 1024
 TOKEN_COOKIE = "privy-token"
@@ -119,6 +121,8 @@ def _from_store_error(exc: StoreError) -> web.Response:
             return problem(422, str(exc), title="Validation failed")
         errors = [{"field": exc.field, "message": str(exc)}]
         return problem(422, str(exc), title="Validation failed", errors=errors)
+    if isinstance(exc, QuotaExceeded):
+        return problem(409, str(exc), title="Quota exceeded", type_=QUOTA_EXCEEDED)
     if isinstance(exc, AlreadyExists | Conflict):
         return problem(409, str(exc))
     if isinstance(exc, StoreUnavailable):

@@ -6,6 +6,7 @@ from remo_async.store.errors import (
     InvalidCursor,
     InvalidValue,
     NotFound,
+    QuotaExceeded,
     StoreError,
     StoreUnavailable,
 )
@@ -20,6 +21,7 @@ __all__ = [
     "InvalidCursor",
     "InvalidValue",
     "NotFound",
+    "QuotaExceeded",
     "Store",
     "StoreError",
     "StoreUnavailable",

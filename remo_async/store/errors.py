@@ -19,6 +19,15 @@ class Conflict(StoreError):
     """Concurrent writers kept changing the item; the change was not applied."""
 
 
+class QuotaExceeded(StoreError):
+    """A create (or re-arm) would take the user past a limit per user; nothing was written."""
+
+    def __init__(self, message: str, *, kind: str, limit: int) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.limit = limit
+
+
 class InvalidCursor(StoreError):
     """A list cursor was altered, or belongs to another user or list."""
 

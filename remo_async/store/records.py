@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
@@ -14,10 +15,11 @@ from remo_async.domain.times import Clock, format_time
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
-from remo_async.store.errors import AlreadyExists, Conflict, NotFound
+from remo_async.store.errors import AlreadyExists, Conflict, NotFound, QuotaExceeded
 from remo_async.store.purge import delete_partition
-from remo_async.store.query import QuerySpec, query_all, read_page
-from remo_async.store.restore import Restored, put_if_absent
+from remo_async.store.query import LIVE_FILTER, QuerySpec, query_all, read_page
+from remo_async.store.quotas import Quota
+from remo_async.store.restore import Restored, absent_put
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -27,6 +29,12 @@ UPDATE_ATTEMPTS = 16
 Values = dict[str, Any]
 Change = Callable[[Values, datetime], Values]
 """Computes the new item from the current one (plain values) and the time of the write."""
+Write = dict[str, Any]
+"""One entry of TransactItems: {"Put" | "Update" | "Delete": the operation's arguments}."""
+
+SINGLE_WRITES = {"Put": "put_item", "Update": "update_item", "Delete": "delete_item"}
+PENDING = "pending"
+CONDITION_FAILED = "ConditionalCheckFailed"
 
 
 def stored(value: Any) -> Any:
@@ -61,11 +69,14 @@ class RecordRepository(Generic[M]):
     indexes: ClassVar[Mapping[str, str]] = {}
     """Attribute -> GSI keyed (user_id, attribute), in order of preference."""
 
-    def __init__(self, dynamo: Dynamo, *, table: str, cursors: CursorCodec, clock: Clock) -> None:
+    def __init__(
+        self, dynamo: Dynamo, *, table: str, cursors: CursorCodec, clock: Clock, quota: Quota
+    ) -> None:
         self._dynamo = dynamo
         self.table = table
         self._cursors = cursors
         self._clock = clock
+        self.quota = quota
 
     def _model(self, values: Values) -> M:
         public = {k: v for k, v in values.items() if k not in INTERNAL_ATTRS}
@@ -78,30 +89,117 @@ class RecordRepository(Generic[M]):
         return epoch(self._clock())
 
     async def _put_new(self, values: Values) -> M:
+        put = {
+            "TableName": self.table,
+            "Item": to_item(values),
+            "ConditionExpression": "attribute_not_exists(#id)",
+            "ExpressionAttributeNames": {"#id": self.id_attr},
+        }
         try:
-            await self._dynamo.call(
-                "put_item",
-                TableName=self.table,
-                Item=to_item(values),
-                ConditionExpression="attribute_not_exists(#id)",
-                ExpressionAttributeNames={"#id": self.id_attr},
-            )
+            await self._write({"Put": put}, user_id=values["user_id"], delta=_pending(values))
         except ConditionFailed:
             raise AlreadyExists(f"{values[self.id_attr]} already exists") from None
         return self._model(values)
+
+    async def _write(self, write: Write, *, user_id: str, delta: int) -> None:
+        """Makes one conditional write, moving the user's pending counter by delta with it.
+
+        delta 0 is a plain write; otherwise one TransactWriteItems of the write and the
+        counter (botocore's retry of it carries the same ClientRequestToken, so a retry
+        after a lost answer is answered as the first attempt was). Raises ConditionFailed
+        when the write's own condition failed, QuotaExceeded when an increase would pass
+        the limit, Conflict when concurrent transactions kept cancelling it.
+        """
+        ((kind, arguments),) = write.items()
+        if delta == 0:
+            await self._dynamo.call(SINGLE_WRITES[kind], **arguments)
+            return
+        checked = {kind: {**arguments, "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}}
+        items = [checked, self.quota.change(user_id=user_id, delta=delta)]
+        for attempt in range(UPDATE_ATTEMPTS):
+            try:
+                await self._dynamo.call("transact_write_items", TransactItems=items)
+                return
+            except ConditionFailed as failed:
+                own, counter = (*failed.reasons, "None", "None")[:2]
+                if own == CONDITION_FAILED:
+                    if _own_put_landed(failed, write):
+                        return
+                    raise
+                if counter == CONDITION_FAILED and await self._counter_refused(user_id, delta):
+                    continue  # initialised or recounted: try again at once
+            await contention_pause(attempt)  # cancelled by a concurrent transaction
+        raise Conflict(f"{self.quota.kind} of {user_id} kept changing; try again")
+
+    async def _counter_refused(self, user_id: str, delta: int) -> bool:
+        """After the counter's condition failed: True when it was (re)counted, else why not.
+
+        Raises QuotaExceeded for an increase past the limit.
+        """
+        current = await self.quota.current(user_id=user_id)
+        count = functools.partial(self._count_pending, user_id)
+        if current is None:
+            await self.quota.initialise(user_id=user_id, count=count)
+            return True
+        if delta > 0 and current + delta > self.quota.limit:
+            if await self.quota.resync(user_id=user_id, count=count):
+                return True
+            raise QuotaExceeded(
+                f"at most {self.quota.limit} pending {self.quota.kind} per user",
+                kind=self.quota.kind,
+                limit=self.quota.limit,
+            )
+        return False  # it moved meanwhile
+
+    async def _count_pending(self, user_id: str) -> int:
+        """The user's live pending records, counted on the table itself (consistent)."""
+        request: dict[str, Any] = {
+            "TableName": self.table,
+            "KeyConditionExpression": "user_id = :uid",
+            "FilterExpression": f"#status = :pending AND {LIVE_FILTER}",
+            "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
+            "ExpressionAttributeValues": {
+                ":uid": {"S": user_id},
+                ":pending": {"S": PENDING},
+                ":now_epoch": {"N": str(self._now_epoch())},
+            },
+            "Select": "COUNT",
+            "ConsistentRead": True,
+        }
+        counted = 0
+        while True:
+            response = await self._dynamo.call("query", **request)
+            counted += int(response.get("Count", 0))
+            if "LastEvaluatedKey" not in response:
+                return counted
+            request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
+
+    async def pending_room(self, *, user_id: str) -> int:
+        """How many more records the user may have pending (the counter initialised if new)."""
+        current = await self.quota.current(user_id=user_id)
+        if current is None:
+            await self.quota.initialise(
+                user_id=user_id, count=functools.partial(self._count_pending, user_id)
+            )
+            current = await self.quota.current(user_id=user_id) or 0
+        return self.quota.limit - current
 
     async def _put_restored(self, values: Values, *, updated_at: datetime) -> Restored:
         """Puts a record as exported, first version, unless a live one has its id."""
         # _finish stamped the write time; a restore keeps the record's own updated_at.
         values["updated_at"] = format_time(updated_at)
         values["version"] = 1
-        return await put_if_absent(
-            self._dynamo,
+        put = absent_put(
             table=self.table,
             item=to_item(values),
             id_attr=self.id_attr,
             now_epoch=self._now_epoch(),
         )
+        try:
+            await self._write(put, user_id=values["user_id"], delta=_pending(values))
+        except ConditionFailed:
+            return Restored.PRESENT
+        return Restored.RESTORED
 
     async def _get_values(self, user_id: str, record_id: str) -> Values | None:
         response = await self._dynamo.call(
@@ -184,21 +282,11 @@ class RecordRepository(Generic[M]):
             if current is None:
                 raise NotFound(f"{record_id} not found")
             values = change(dict(current), self._clock())
-            version = int(current.get("version", 0))
-            values["version"] = version + 1
+            values["version"] = int(current.get("version", 0)) + 1
+            put = {"TableName": self.table, "Item": to_item(values), **_same_version(current)}
+            delta = _pending(values) - _pending(current)
             try:
-                await self._dynamo.call(
-                    "put_item",
-                    TableName=self.table,
-                    Item=to_item(values),
-                    ConditionExpression="#v = :v" if version else "attribute_not_exists(#v)",
-                    ExpressionAttributeNames={"#v": "version"},
-                    **(
-                        {"ExpressionAttributeValues": {":v": {"N": str(version)}}}
-                        if version
-                        else {}
-                    ),
-                )
+                await self._write({"Put": put}, user_id=user_id, delta=delta)
             except ConditionFailed:
                 await contention_pause(attempt)
                 continue
@@ -206,18 +294,71 @@ class RecordRepository(Generic[M]):
         raise Conflict(f"{record_id} kept changing; try again")
 
     async def delete(self, *, user_id: str, record_id: str) -> bool:
-        """Deletes the record; True when a live one was there. Deleting twice is fine."""
-        response = await self._dynamo.call(
-            "delete_item",
-            TableName=self.table,
-            Key=self._key(user_id, record_id),
-            ReturnValues="ALL_OLD",
-        )
-        old = response.get("Attributes")
-        return old is not None and is_live(from_item(old), now_epoch=self._now_epoch())
+        """Deletes the record; True when a live one was there. Deleting twice is fine.
+
+        The copy read tells whether a pending one leaves the counter; deleting exactly
+        that version keeps the two in step (a concurrent change makes it read again).
+        """
+        key = self._key(user_id, record_id)
+        for attempt in range(UPDATE_ATTEMPTS):
+            current = await self._get_values(user_id, record_id)
+            if current is None:
+                # Absent, or expired (TTL deletes it days late): gone without a count.
+                await self._dynamo.call("delete_item", TableName=self.table, Key=key)
+                return False
+            delete = {"TableName": self.table, "Key": key, **_same_version(current)}
+            try:
+                await self._write({"Delete": delete}, user_id=user_id, delta=-_pending(current))
+            except ConditionFailed:
+                await contention_pause(attempt)
+                continue
+            return True
+        raise Conflict(f"{record_id} kept changing; try again")
 
     async def delete_all(self, *, user_id: str) -> int:
-        """Deletes every record of the user; returns how many there were."""
-        return await delete_partition(
+        """Deletes every record of the user; returns how many there were.
+
+        The counter goes after the records: the next counted write counts afresh, which
+        also counts whatever a concurrent create added meanwhile.
+        """
+        deleted = await delete_partition(
             self._dynamo, table=self.table, key_attrs=("user_id", self.id_attr), user_id=user_id
         )
+        await self.quota.remove(user_id=user_id)
+        return deleted
+
+
+def _own_put_landed(failed: ConditionFailed, write: Write) -> bool:
+    """A transaction botocore resent failed its put's condition on exactly the item it puts.
+
+    Its first attempt was written and the answer lost. DynamoDB answers such a resend as
+    the first attempt was (the same ClientRequestToken); this is for a backend that does
+    not (moto), as dynamo.py does for a plain put.
+    """
+    response = getattr(failed.__cause__, "response", None)
+    if "Put" not in write or not isinstance(response, dict):
+        return False
+    if int(response.get("ResponseMetadata", {}).get("RetryAttempts", 0)) == 0:
+        return False
+    reasons = response.get("CancellationReasons") or [{}]
+    return bool(reasons[0].get("Item") == write["Put"]["Item"])
+
+
+def _pending(values: Values) -> int:
+    """1 when the record counts against the limit (it is pending), else 0."""
+    return int(values.get("status") == PENDING)
+
+
+def _same_version(current: Values) -> dict[str, Any]:
+    """The condition that the item is still the version read (records before versions: none)."""
+    version = current.get("version")
+    if version is None:
+        return {
+            "ConditionExpression": "attribute_exists(#id) AND attribute_not_exists(#v)",
+            "ExpressionAttributeNames": {"#id": "user_id", "#v": "version"},
+        }
+    return {
+        "ConditionExpression": "#v = :v",
+        "ExpressionAttributeNames": {"#v": "version"},
+        "ExpressionAttributeValues": {":v": {"N": str(version)}},
+    }

@@ -24,6 +24,7 @@ from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
 from remo_async.store.errors import InvalidValue, StoreUnavailable
 from remo_async.store.query import QuerySpec, query_all
+from remo_async.store.quotas import Quota
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 from remo_async.store.restore import RESTORED_FOLLOWER, Restored
 
@@ -87,8 +88,9 @@ class ReminderRepository(RecordRepository[Reminder]):
         clock: Clock,
         retention_days: int,
         shards: int,
+        quota: Quota,
     ) -> None:
-        super().__init__(dynamo, table=table, cursors=cursors, clock=clock)
+        super().__init__(dynamo, table=table, cursors=cursors, clock=clock, quota=quota)
         self._retention_days = retention_days
         self._shards = shards
 
@@ -208,30 +210,27 @@ class ReminderRepository(RecordRepository[Reminder]):
         reminder still pending is parked; False when it was not (fired elsewhere, or
         changed by its user meanwhile).
         """
-        moment = format_time(now)
-        try:
-            await self._dynamo.call(
-                "update_item",
-                TableName=self.table,
-                Key=self._key(user_id, reminder_id),
-                UpdateExpression=(
-                    "SET #status = :failed, failure = :reason, updated_at = :now, #ttl = :ttl, "
-                    "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
-                ),
-                ConditionExpression="#status = :pending AND attribute_exists(due_shard)",
-                ExpressionAttributeNames={"#status": "status", "#ttl": "ttl"},
-                ExpressionAttributeValues={
-                    ":failed": {"S": ReminderStatus.FAILED.value},
-                    ":pending": {"S": ReminderStatus.PENDING.value},
-                    ":reason": {"S": reason[:MAX_FAILURE_LENGTH] or "unknown failure"},
-                    ":now": {"S": moment},
-                    ":ttl": {
-                        "N": str(record_ttl(written_at=now, retention_days=self._retention_days))
-                    },
-                    ":zero": {"N": "0"},
-                    ":one": {"N": "1"},
-                },
-            )
+        update = {
+            "TableName": self.table,
+            "Key": self._key(user_id, reminder_id),
+            "UpdateExpression": (
+                "SET #status = :failed, failure = :reason, updated_at = :now, #ttl = :ttl, "
+                "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
+            ),
+            "ConditionExpression": "#status = :pending AND attribute_exists(due_shard)",
+            "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
+            "ExpressionAttributeValues": {
+                ":failed": {"S": ReminderStatus.FAILED.value},
+                ":pending": {"S": ReminderStatus.PENDING.value},
+                ":reason": {"S": reason[:MAX_FAILURE_LENGTH] or "unknown failure"},
+                ":now": {"S": format_time(now)},
+                ":ttl": {"N": str(record_ttl(written_at=now, retention_days=self._retention_days))},
+                ":zero": {"N": "0"},
+                ":one": {"N": "1"},
+            },
+        }
+        try:  # no longer pending: one slot of the user's limit is free again
+            await self._write({"Update": update}, user_id=user_id, delta=-1)
         except ConditionFailed:
             return False
         return True
@@ -253,11 +252,11 @@ class ReminderRepository(RecordRepository[Reminder]):
         token = secrets.token_hex(8)
         update = self._fire_update(reminder, now, token)
         try:
-            if following is None:
-                response = await self._dynamo.call("update_item", **update, ReturnValues="ALL_NEW")
-                return self._model(from_item(response["Attributes"]))
-            await self._fire_and_follow(reminder, update, following, now)
-            return await self.get(user_id=reminder.user_id, record_id=reminder.reminder_id)
+            if following is None:  # it stops being pending: its slot is free again
+                await self._write({"Update": update}, user_id=reminder.user_id, delta=-1)
+            else:  # one pending for another: the counter stays as it is
+                await self._fire_and_follow(reminder, update, following, now)
+            return await self._fired(reminder, now, token)
         except ConditionFailed as failed:
             # Someone else won, the user changed it, or botocore retried our own write
             # after its answer was lost and the retry met it: only the token tells.
@@ -270,6 +269,16 @@ class ReminderRepository(RecordRepository[Reminder]):
                 raise FireInDoubt(str(exc), reminder=reminder, token=token) from exc
         except StoreUnavailable as exc:
             raise FireInDoubt(str(exc), reminder=reminder, token=token) from exc
+
+    async def _fired(self, reminder: Reminder, now: datetime, token: str) -> Reminder:
+        """The reminder this fire wrote, as stored (a transaction answers no attributes)."""
+        values = await self._get_values(reminder.user_id, reminder.reminder_id)
+        if values is not None and values.get("fired_by") == token:
+            return self._model(values)
+        # Deleted or changed again in the moment since: what the fire wrote, from the due copy.
+        return reminder.model_copy(
+            update={"status": ReminderStatus.FIRED, "fired_at": now, "updated_at": now}
+        )
 
     async def _won_with(self, reminder: Reminder, token: str) -> Reminder | None:
         values = await self._get_values(reminder.user_id, reminder.reminder_id)

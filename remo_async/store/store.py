@@ -14,11 +14,20 @@ from remo_async.store.dynamo import CallObserver, Dynamo, open_client
 from remo_async.store.errors import TableMissing
 from remo_async.store.idempotency import IdempotencyRepository
 from remo_async.store.migrate import table_is_active
+from remo_async.store.quotas import Quota
 from remo_async.store.reminders import ReminderRepository
 from remo_async.store.todos import TodoRepository
 from remo_async.store.users import UserRepository
 
-TABLES = ("reminders", "todos", "users", "conversations", "idempotency", "migrations")
+TABLES = (
+    "reminders",
+    "todos",
+    "users",
+    "conversations",
+    "idempotency",
+    "quotas",
+    "migrations",
+)
 DataType = Literal["reminders", "todos", "conversations", "user", "all"]
 
 
@@ -37,6 +46,7 @@ class Store:
         self.dynamo = Dynamo(client, observer=observer)
         cursors = CursorCodec(settings.effective_cursor_secret)
         name = settings.table_name
+        quotas = name("quotas")
         self.reminders = ReminderRepository(
             self.dynamo,
             table=name("reminders"),
@@ -44,6 +54,13 @@ class Store:
             clock=clock,
             retention_days=settings.retention_days,
             shards=settings.dispatch_shards,
+            quota=Quota(
+                self.dynamo,
+                table=quotas,
+                kind="reminders",
+                limit=settings.max_pending_reminders,
+                clock=clock,
+            ),
         )
         self.todos = TodoRepository(
             self.dynamo,
@@ -51,6 +68,9 @@ class Store:
             cursors=cursors,
             clock=clock,
             retention_days=settings.retention_days,
+            quota=Quota(
+                self.dynamo, table=quotas, kind="todos", limit=settings.max_todos, clock=clock
+            ),
         )
         self.idempotency = IdempotencyRepository(
             self.dynamo, table=name("idempotency"), clock=clock

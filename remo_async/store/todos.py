@@ -12,6 +12,7 @@ from remo_async.domain.rules import check_todo_transition, new_todo_id, record_t
 from remo_async.domain.times import Clock, format_time
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import Dynamo
+from remo_async.store.quotas import Quota
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 from remo_async.store.restore import Restored
 
@@ -27,9 +28,16 @@ class TodoRepository(RecordRepository[Todo]):
     indexes: ClassVar[Mapping[str, str]] = {"priority": PRIORITY_INDEX, "status": STATUS_INDEX}
 
     def __init__(
-        self, dynamo: Dynamo, *, table: str, cursors: CursorCodec, clock: Clock, retention_days: int
+        self,
+        dynamo: Dynamo,
+        *,
+        table: str,
+        cursors: CursorCodec,
+        clock: Clock,
+        retention_days: int,
+        quota: Quota,
     ) -> None:
-        super().__init__(dynamo, table=table, cursors=cursors, clock=clock)
+        super().__init__(dynamo, table=table, cursors=cursors, clock=clock, quota=quota)
         self._retention_days = retention_days
 
     def _finish(self, values: Values, now: datetime) -> Values:

@@ -48,9 +48,14 @@ async def test_tables_match_the_design(store: Store) -> None:
             "describe_time_to_live", TableName=store.settings.table_name(table)
         )
         assert ttl["TimeToLiveDescription"]["AttributeName"] == "ttl"
+    quotas = await _describe(store, "quotas")
+    assert quotas["KeySchema"] == [
+        {"AttributeName": "user_id", "KeyType": "HASH"},
+        {"AttributeName": "kind", "KeyType": "RANGE"},
+    ]
     states = await store.table_states()
     assert set(states.values()) == {"ACTIVE"}
-    assert len(states) == 6
+    assert len(states) == 7
 
 
 async def test_applying_twice_changes_nothing(store: Store) -> None:
@@ -61,7 +66,11 @@ async def test_applying_twice_changes_nothing(store: Store) -> None:
     assert await migrator.applied() == before
     assert lines == ["nothing to apply: every migration is in place"]
     status = await migrator.status()
-    assert [(m.version, applied is not None) for m, applied in status] == [(1, True), (2, True)]
+    assert [(m.version, applied is not None) for m, applied in status] == [
+        (1, True),
+        (2, True),
+        (3, True),
+    ]
 
 
 async def test_two_processes_at_once_apply_once(settings: Settings) -> None:
@@ -72,7 +81,7 @@ async def test_two_processes_at_once_apply_once(settings: Settings) -> None:
         assert all(applied is None for _, applied in await a.status())
         results = await asyncio.gather(a.apply(), b.apply())
         # Each version is applied by one process or by both (every step is idempotent).
-        assert set(results[0] + results[1]) == {1, 2}
+        assert set(results[0] + results[1]) == {1, 2, 3}
         applied = await a.applied()
-        assert sorted(applied) == [1, 2]
+        assert sorted(applied) == [1, 2, 3]
         assert set((await first.table_states()).values()) == {"ACTIVE"}
