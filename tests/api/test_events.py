@@ -111,10 +111,13 @@ async def test_events_can_be_switched_off(
 
 
 class _TokenClock:
-    """The verifier's clock (Unix seconds), moved by the test; starts at the real time."""
+    """The verifier's clock (Unix seconds), moved by the test; starts at the real time.
+
+    A whole second, as tokens carry whole seconds: `exp` is then exactly now + expires_in.
+    """
 
     def __init__(self) -> None:
-        self.now = time.time()
+        self.now = float(int(time.time()))
 
     def __call__(self) -> float:
         return self.now
