@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,7 +14,8 @@ from remo_async.api.schemas import UserData
 from remo_async.domain.models import Preferences
 from remo_async.domain.text import replace_lone_surrogates
 from remo_async.domain.times import format_timestamp, parse_stored
-from remo_async.store import Store
+from remo_async.store import QuotaExceeded, Store
+from remo_async.store.records import RecordRepository
 from remo_async.store.restore import Restored
 from remo_async.store.users import PREFERENCES_MAX_BYTES
 
@@ -118,17 +120,57 @@ async def import_user(store: Store, *, data: UserData) -> ImportCounts:
     counts: ImportCounts = {
         kind: Counter() for kind in ("user", "preferences", "reminders", "todos", "conversation")
     }
+    await _check_room(store, data)
     # Preferences first: the one write that can still be refused (their merged size).
     counts["preferences"][await _restore_preferences(store, user_id, data.preferences)] += 1
     if data.user is not None:
         counts["user"][await store.users.restore(user=data.user)] += 1
+    refused = 0
     for reminder in data.reminders:
-        counts["reminders"][await store.reminders.restore(reminder=reminder)] += 1
+        try:
+            counts["reminders"][await store.reminders.restore(reminder=reminder)] += 1
+        except QuotaExceeded:  # a create took the last slot since the check
+            refused += 1
     for todo in data.todos:
-        counts["todos"][await store.todos.restore(todo=todo)] += 1
+        try:
+            counts["todos"][await store.todos.restore(todo=todo)] += 1
+        except QuotaExceeded:
+            refused += 1
     for message in data.conversation:
         counts["conversation"][await store.conversations.restore(message=message)] += 1
+    if refused:
+        raise UserDataError(
+            f"{refused} pending item(s) were not imported: {user_id} reached a limit per user "
+            "meanwhile; everything else was; make room and import again (it skips what is there)"
+        )
     return counts
+
+
+async def _check_room(store: Store, data: UserData) -> None:
+    """UserDataError, before anything is written, when the file's new pending items do not fit.
+
+    Items already stored are skipped by the import, so they need no room: running an
+    import twice is still once. The limit itself is held by each item's counted write.
+    """
+    kinds: list[tuple[str, RecordRepository[Any], set[str]]] = [
+        ("reminders", store.reminders, _pending_ids(data.reminders, "reminder_id")),
+        ("todos", store.todos, _pending_ids(data.todos, "todo_id")),
+    ]
+    for kind, repository, wanted in kinds:
+        if not wanted:
+            continue
+        new = len(wanted - await repository.stored_ids(user_id=data.user_id))
+        room = await repository.pending_room(user_id=data.user_id)
+        if new > room:
+            raise UserDataError(
+                f"nothing was imported: the file holds {new} pending {kind} not yet stored, "
+                f"and {data.user_id} has room for {max(room, 0)} more "
+                f"(at most {repository.quota.limit})"
+            )
+
+
+def _pending_ids(records: Sequence[Any], id_attr: str) -> set[str]:
+    return {getattr(r, id_attr) for r in records if r.status == "pending"}
 
 
 async def _restore_preferences(store: Store, user_id: str, patch: dict[str, Any]) -> Restored:
