@@ -174,6 +174,12 @@ class RecordRepository(Generic[M]):
                 return counted
             request["ExclusiveStartKey"] = response["LastEvaluatedKey"]
 
+    async def stored_ids(self, *, user_id: str) -> set[str]:
+        """The ids of the user's live records."""
+        spec = self._spec(user_id, {}, ordered=False)
+        items = query_all(self._dynamo, spec, now_epoch=self._now_epoch())
+        return {str(item[self.id_attr]["S"]) async for item in items}
+
     async def pending_room(self, *, user_id: str) -> int:
         """How many more records the user may have pending (the counter initialised if new)."""
         current = await self.quota.current(user_id=user_id)
