@@ -9,10 +9,14 @@ from __future__ import annotations
 import asyncio
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 import pytest
+from aiobotocore.awsrequest import AioAWSResponse
+from botocore.exceptions import ReadTimeoutError
 
 from remo_async.dispatch import Dispatcher
 from remo_async.domain import (
@@ -29,6 +33,7 @@ from remo_async.store import NotFound, QuotaExceeded, Store
 from remo_async.store.attrs import to_item
 from remo_async.userdata import UserDataError, export_user, import_user
 from tests.conftest import make_settings, migrate
+from tests.faults.inject import attempt_of, header, install, operation_of, response
 from tests.helpers import SettableClock
 
 pytestmark = pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
@@ -424,3 +429,43 @@ async def test_the_counter_is_the_number_pending_after_any_sequence(
         )
         assert real <= (3, 2), f"seed {seed}: over a limit after {history}"
     assert "QuotaExceeded" in history, f"seed {seed}: the walk never reached a limit"
+
+
+@dataclass(eq=False)  # hashable: botocore keeps handlers in a mapping
+class LostTransactionAnswers:
+    """Sends each transaction's first attempt itself; when it was written, loses the answer."""
+
+    session: aiohttp.ClientSession
+    lost: list[str] = field(default_factory=list)
+
+    async def __call__(self, request: Any, **_: Any) -> AioAWSResponse | None:
+        invocation, attempt = attempt_of(request)
+        if operation_of(request) != "TransactWriteItems" or attempt > 1:
+            return None  # sent as usual: botocore's retry carries the same ClientRequestToken
+        headers = {name: header(request, name) for name in request.headers}
+        async with self.session.post(request.url, data=request.body, headers=headers) as sent:
+            answer = await sent.read()
+            if sent.status != 200:
+                return response(request.url, sent.status, dict(sent.headers), answer)
+        self.lost.append(invocation)
+        raise ReadTimeoutError(endpoint_url=request.url)
+
+
+async def test_a_counted_write_whose_answer_was_lost_counts_once(
+    limited: StoreFactory, clock: SettableClock
+) -> None:
+    """botocore resends the transaction; DynamoDB answers it as the first attempt was."""
+    store = await limited(reminders=3)
+    await store.reminders.create(user_id=ALICE, data=_reminder(clock, "first"))  # counter made
+    async with aiohttp.ClientSession() as session:
+        lost = LostTransactionAnswers(session)
+        uninstall = install(store.dynamo.client, lost, name="lost-transactions")
+        made = await store.reminders.create(user_id=ALICE, data=_reminder(clock, "lost"))
+        done = await store.reminders.update(
+            user_id=ALICE, reminder_id=made.reminder_id, changes=ReminderUpdate(status="done")
+        )
+        uninstall()
+    assert len(lost.lost) == 2
+    assert done.status is ReminderStatus.DONE
+    assert await _pending_reminders(store) == 1
+    assert await store.reminders.quota.current(user_id=ALICE) == 1
