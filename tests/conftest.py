@@ -21,6 +21,8 @@ BACKENDS = ("moto", "dynamodb-local")
 DEV_SECRET = "test-dev-secret-0123456789abcdef"
 _passed: Counter[str] = Counter()
 _skipped: list[str] = []
+EXAMPLES: Counter[str] = Counter()
+"""Examples hypothesis made, by what they tested: shown in the terminal summary."""
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -131,6 +133,8 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     counts = ", ".join(f"{b}: {_passed[b]} passed" for b in BACKENDS)
     terminalreporter.write_line(f"backend tests: {counts}")
+    for what, count in sorted(EXAMPLES.items()):
+        terminalreporter.write_line(f"hypothesis examples: {what}: {count}")
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
