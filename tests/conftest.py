@@ -10,6 +10,7 @@ from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
 from remo_async.settings import AuthMode, Settings
@@ -32,6 +33,12 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["AWS_DEFAULT_REGION"] = "us-east-1"
     os.environ.pop("AWS_PROFILE", None)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    # Generated tests: the same examples every run (CI), unless a run asks for another
+    # seed to explore: pytest --hypothesis-seed=N.
+    hypothesis_settings.register_profile("fixed", derandomize=True, database=None, print_blob=True)
+    hypothesis_settings.register_profile("explore", derandomize=False, print_blob=True)
+    explore = config.getoption("hypothesis_seed", default=None) is not None
+    hypothesis_settings.load_profile("explore" if explore else "fixed")
 
 
 def _require_dynamodb_local() -> bool:
@@ -135,6 +142,12 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     terminalreporter.write_line(f"backend tests: {counts}")
     for what, count in sorted(EXAMPLES.items()):
         terminalreporter.write_line(f"hypothesis examples: {what}: {count}")
+    if EXAMPLES:
+        seed = config.getoption("hypothesis_seed", default=None)
+        terminalreporter.write_line(
+            f"hypothesis seed: {seed if seed is not None else 'fixed (derandomized)'}"
+            " (explore another with --hypothesis-seed=N)"
+        )
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

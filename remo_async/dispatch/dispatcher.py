@@ -44,6 +44,7 @@ class Dispatcher:
         notifiers: Sequence[Notifier] = (),
         concurrency: int = FIRE_CONCURRENCY,
         max_backoff: float = MAX_BACKOFF,
+        stall_after: float | None = None,
     ) -> None:
         self._store = store
         self._interval = settings.dispatch_interval
@@ -54,6 +55,9 @@ class Dispatcher:
         self._slots = asyncio.Semaphore(concurrency)
         self._stopping = asyncio.Event()
         self._max_backoff = max_backoff
+        self._stall_after = stall_after or max(
+            STALL_INTERVALS * settings.dispatch_interval, MIN_STALL_SECONDS
+        )
         self._in_doubt: dict[str, tuple[FireInDoubt, float]] = {}  # by token
         self._strikes: dict[str, int] = {}  # reminder id -> store errors in a row
         self.last_poll: float | None = None
@@ -65,12 +69,11 @@ class Dispatcher:
         """Seconds since this replica's dispatcher last made progress, when that is too long.
 
         None while it polls as it should: a poll completed, or a reminder was handled,
-        within STALL_INTERVALS intervals (MIN_STALL_SECONDS at least). /readyz answers 503
-        otherwise.
+        within `stall_after` seconds (default STALL_INTERVALS intervals, MIN_STALL_SECONDS
+        at least). /readyz answers 503 otherwise.
         """
         quiet = time.monotonic() - self._progress
-        limit = max(STALL_INTERVALS * self._interval, MIN_STALL_SECONDS)
-        return quiet if quiet > limit else None
+        return quiet if quiet > self._stall_after else None
 
     async def supervise(self) -> None:
         """Runs run() until stop(); if it ever ends otherwise, logs it and starts it again.
@@ -218,7 +221,7 @@ class Dispatcher:
         except Exception as exc:
             self._metrics.dispatch_errors.labels("reminder").inc()
             log.exception("reminder cannot be fired", **ids)
-            await self._park(due, f"{type(exc).__name__}: {exc}")
+            await self._park(due, _reason(exc))
             return None
         self._strikes.pop(due.reminder_id, None)
         self._progress = time.monotonic()
@@ -259,3 +262,10 @@ class Dispatcher:
             except Exception:  # one notifier's failure must not stop the others
                 self._metrics.dispatch_errors.labels("notify").inc()
                 log.exception("notifier failed", reminder_id=reminder.reminder_id)
+
+
+def _reason(exc: Exception) -> str:
+    """One line for a person: the error's class and message, without pydantic's links."""
+    lines = (line.strip() for line in str(exc).splitlines())
+    text = "; ".join(line for line in lines if line and not line.startswith("For further"))
+    return f"{type(exc).__name__}: {text}"

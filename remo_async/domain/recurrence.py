@@ -20,6 +20,8 @@ from dateutil.rrule import rrule, rrulestr
 MAX_RULE_LENGTH = 500
 SEARCH_PERIODS: Final = 600
 """Months (years for FREQ=YEARLY) one search may scan: 50 years at worst, ~30 ms of CPU."""
+SEARCH_STEPS: Final = 10_000
+"""Steps an hourly or minutely search may take (each a few us; 27 years of skipped days)."""
 SEARCH_OCCURRENCES: Final = 200_000
 """Occurrences one search may step over (a minutely rule after months of downtime)."""
 
@@ -67,6 +69,7 @@ class _BoundedRule(rrule):
     """
 
     _periods_left: int = SEARCH_PERIODS
+    _steps_left: int = SEARCH_STEPS
 
     @property
     def _byeaster(self) -> Any:
@@ -81,8 +84,36 @@ class _BoundedRule(rrule):
     def _byeaster(self, value: Any) -> None:
         self._easter = value
 
+    # An hourly or minutely series reads these once a step (dateutil's htimeset and
+    # mtimeset and its skips to the next BYMINUTE or BYSECOND value).
+    @property
+    def _byminute(self) -> Any:
+        self._step()
+        return self._minutes
+
+    @_byminute.setter
+    def _byminute(self, value: Any) -> None:
+        self._minutes = value
+
+    @property
+    def _bysecond(self) -> Any:
+        self._step()
+        return self._seconds
+
+    @_bysecond.setter
+    def _bysecond(self, value: Any) -> None:
+        self._seconds = value
+
+    def _step(self) -> None:
+        self._steps_left -= 1
+        if self._steps_left < 0:
+            raise SearchExhausted(
+                f"recurrence has no occurrence within {SEARCH_STEPS} steps to search"
+            )
+
     def _iter(self) -> Iterator[datetime]:
         self._periods_left = SEARCH_PERIODS
+        self._steps_left = SEARCH_STEPS
         yield from super()._iter()  # type: ignore[misc]
 
 
@@ -106,8 +137,12 @@ def normalize_rule(text: str) -> str:
         raise RecurrenceError(f"recurrence has rule parts RFC 5545 does not define: {unknown}")
     if len(names) != len(set(names)):
         raise RecurrenceError("recurrence names a rule part twice (RFC 5545 allows it once)")
-    if "FREQ=SECONDLY" in rule.split(";"):
+    freq = _parts(rule).get("FREQ")
+    if freq == "SECONDLY":
         raise RecurrenceError("recurrence cannot repeat more often than once a minute")
+    if freq in ("MINUTELY", "HOURLY") and "BYSETPOS" in names:
+        # Each minute or hour is its own set: a position past its one instance never occurs.
+        raise RecurrenceError("recurrence takes BYSETPOS only with FREQ of DAILY or longer")
     _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
     return rule
 
@@ -249,6 +284,7 @@ def next_in_series(
     next occurrence lies beyond the search bound. The same call checks a rule at create
     and PATCH (`check_series`) and computes the follower when a reminder fires.
     """
+    rule = normalize_rule(rule)  # what a create checks, a fire checks too (stored data may be old)
     carried = following_rule(rule)
     if carried is None:
         return None
