@@ -129,11 +129,11 @@ def _read_iso(text: str, tz: ZoneInfo, shown: str) -> date | datetime | None:
         if m["clock"] is None:
             return date.fromisoformat(text)
         found = datetime.fromisoformat(text.upper().replace(",", "."))
-    except ValueError:
+        if found.utcoffset() is None:
+            return to_utc(found, tz)
+        return found.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise WhenError(f"{shown} is not a valid date or time") from None
-    if found.utcoffset() is None:
-        return to_utc(found, tz)
-    return found.astimezone(UTC)
 
 
 def _read_duration(text: str, ctx: Context) -> date | datetime | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import (
@@ -25,7 +25,7 @@ from remo_async.domain.text import (
     replace_lone_surrogates,
     unencodable_paths,
 )
-from remo_async.domain.times import TimeZoneName, UtcDatetime
+from remo_async.domain.times import GivenDatetime, TimeZoneName, UtcDatetime, check_range
 
 # A constrained str refuses a lone surrogate by itself (pydantic: "string_unicode"); a
 # plain str does not (see Recurrence). Labels, one line each, also refuse control
@@ -56,7 +56,14 @@ def _read_due_date(value: object) -> object:
     return value
 
 
-DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date)]
+def _check_day(value: date | datetime) -> date | datetime:
+    if isinstance(value, datetime):
+        return check_range(value)
+    check_range(datetime.combine(value, datetime.min.time(), tzinfo=UTC))
+    return value
+
+
+DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date), AfterValidator(_check_day)]
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=100),
@@ -95,7 +102,7 @@ class ReminderCreate(BaseModel):
     model_config = _IN
     title: Title
     description: Description = ""
-    reminding_time: UtcDatetime
+    reminding_time: GivenDatetime
     timezone: TimeZoneName = "UTC"
     recurrence: Recurrence | None = None
 
@@ -106,7 +113,7 @@ class ReminderUpdate(BaseModel):
     model_config = _IN
     title: Title | None = None
     description: Description | None = None
-    reminding_time: UtcDatetime | None = None
+    reminding_time: GivenDatetime | None = None
     timezone: TimeZoneName | None = None
     recurrence: Recurrence | None = None
     status: ReminderStatus | None = None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from ulid import ULID
 
@@ -91,10 +91,12 @@ def record_ttl(
     *, written_at: datetime, retention_days: int, pending_until: datetime | None = None
 ) -> int:
     """TTL of a reminder or todo: retention after the last write, never before it is due."""
-    expires = written_at + timedelta(days=retention_days)
+    retention = timedelta(days=retention_days)
+    expires = written_at + retention
     if pending_until is not None:
         # A pending reminder must outlive its reminding_time by the same retention.
-        expires = max(expires, pending_until + timedelta(days=retention_days))
+        latest = datetime.max.replace(tzinfo=UTC) - retention
+        expires = max(expires, min(pending_until, latest) + retention)
     return epoch(expires)
 
 

@@ -20,10 +20,29 @@ def utc_now() -> datetime:
 
 
 def to_utc(value: datetime) -> datetime:
-    """Converts an aware datetime to UTC; naive datetimes are a programming error here."""
+    """Converts an aware datetime to UTC; naive datetimes are a programming error here.
+
+    Raises ValueError for a naive time, or one UTC cannot hold (before year 1, after 9999).
+    """
     if value.tzinfo is None:
         raise ValueError("a time zone offset is required")
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("the time is out of range") from None
+
+
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9000, 12, 31, 23, 59, 59, tzinfo=UTC)
+"""Times a caller may give: stored times keep four-digit years (string order is time
+order), and a record's TTL (retention after the time) stays within what Python holds."""
+
+
+def check_range(value: datetime) -> datetime:
+    """Refuses a time before EARLIEST or after LATEST (ValueError)."""
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError("the time must be between 1970-01-01 and 9000-12-31")
+    return value
 
 
 def format_time(value: datetime) -> str:
@@ -63,6 +82,9 @@ UtcDatetime = Annotated[
     PlainSerializer(format_time, return_type=str, when_used="json"),
 ]
 """An aware time, kept in UTC, answered as `YYYY-MM-DDTHH:MM:SSZ`."""
+
+GivenDatetime = Annotated[UtcDatetime, AfterValidator(check_range)]
+"""A time a caller gives (reminding_time, due_date): a UtcDatetime within EARLIEST..LATEST."""
 
 
 class _ZoneNames:
