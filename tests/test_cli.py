@@ -58,7 +58,7 @@ def test_migrate_then_status(
     assert main(["migrate"]) == 0
     out = capsys.readouterr().out
     assert f"created table {settings.table_prefix}reminders" in out
-    assert "applied 2 migration(s)" in out
+    assert "applied 3 migration(s)" in out
     assert main(["migrate"]) == 0
     assert "nothing to apply" in capsys.readouterr().out
     assert main(["migrate", "--status"]) == 0

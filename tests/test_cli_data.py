@@ -372,9 +372,9 @@ async def test_doctor_names_the_missing_tables(
     for table in ("reminders", "todos", "users", "conversations", "idempotency", "migrations"):
         name = settings.table_prefix + table
         assert f"FAIL  table {name}: missing; run `remo-async migrate`\n" in out
-    assert "FAIL  migrations: pending 0001_initial, 0002_idempotency;" in out
+    assert "FAIL  migrations: pending 0001_initial, 0002_idempotency, 0003_quotas;" in out
     assert "skip  round trip: not tried while tables are missing or wrong\n" in out
-    assert out.endswith("doctor: 8 of 10 checks did not pass\n")
+    assert out.endswith("doctor: 9 of 11 checks did not pass\n")
 
 
 async def test_doctor_reports_an_unreachable_dynamodb(

@@ -190,8 +190,6 @@ class Dispatcher:
         finally:
             self._slots.release()
         if reminder is None:
-            # Another replica won, or the user changed it meanwhile: not an error.
-            self._metrics.fire_losses.inc()
             return
         fired.append(reminder)
         self._record(reminder)
@@ -225,6 +223,9 @@ class Dispatcher:
             return None
         self._strikes.pop(due.reminder_id, None)
         self._progress = time.monotonic()
+        if won is None:
+            # Another replica won, or the user changed it meanwhile: not an error.
+            self._metrics.fire_losses.inc()
         return won
 
     async def _park(self, due: DueItem, reason: str) -> None:
