@@ -213,11 +213,17 @@ class Doctor:
             (store.conversations.table, "user_id", "timestamp"),
         )
         found: list[str] = []
+        parked: list[str] = []
         scanned = 0
         try:
             for table, owner, item in tables:
                 async for values in self._scan(table):
                     scanned += 1
+                    if table == store.reminders.table and values.get("status") == "failed":
+                        parked.append(
+                            f"user {_shown(values.get(owner))} reminder "
+                            f"{_shown(values.get('reminder_id'))}: {_shown(values.get('failure'))}"
+                        )
                     paths = _unencodable(values)
                     if paths:
                         where = [f"user {_shown(values.get(owner))}"]
@@ -226,6 +232,7 @@ class Doctor:
         except StoreError as exc:
             self._report("FAIL", "stored text", f"not checked: {exc}")
             return
+        self._parked(parked)
         if not found:
             self._report("ok", "stored text", f"all {scanned} items encode as UTF-8")
             return
@@ -235,6 +242,19 @@ class Doctor:
             "answered as U+FFFD until the item is rewritten): "
         )
         self._report("FAIL", "stored text", reason + "; ".join(found[:SHOWN_ITEMS]) + more)
+
+    def _parked(self, parked: list[str]) -> None:
+        """Reminders the dispatcher parked (status failed): user data to look at, not a fault."""
+        if not parked:
+            self._report("ok", "parked reminders", "none")
+            return
+        more = f"; and {len(parked) - SHOWN_ITEMS} more" if len(parked) > SHOWN_ITEMS else ""
+        self._report(
+            "ok",
+            "parked reminders",
+            f"{len(parked)} could not be fired and wait for their users (PATCH status "
+            "pending to re-arm): " + "; ".join(parked[:SHOWN_ITEMS]) + more,
+        )
 
     async def _scan(self, table: str) -> AsyncIterator[dict[str, Any]]:
         request: dict[str, Any] = {"TableName": table}

@@ -472,3 +472,28 @@ async def test_doctor_names_stored_text_that_cannot_be_encoded(
     assert f"user {ALICE}: preferences.ok.0, preferences.\ufffdx (key)" in failed[0]
     assert out.splitlines()[-1].endswith(" checks did not pass")
     assert out.splitlines()[-1].startswith("doctor: 1 of ")
+
+
+async def test_doctor_names_parked_reminders(
+    store: Store,
+    clock: SettableClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A reminder the dispatcher parked is listed with its user and reason (not a FAIL)."""
+    reminder = await store.reminders.create(
+        user_id=BOB, data=ReminderCreate(title="poisoned", reminding_time=clock.now)
+    )
+    parked = await store.reminders.park(
+        user_id=BOB,
+        reminder_id=reminder.reminder_id,
+        reason="SearchExhausted: never",
+        now=clock.now,
+    )
+    assert parked
+    _use(monkeypatch, store.settings)
+    assert await _run("doctor") == 0
+    lines = capsys.readouterr().out.splitlines()
+    [line] = [line for line in lines if line.startswith("ok    parked reminders:")]
+    assert "1 could not be fired" in line
+    assert f"user {BOB} reminder {reminder.reminder_id}: SearchExhausted: never" in line

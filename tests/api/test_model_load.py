@@ -481,6 +481,7 @@ class Sim:
             "created_at": got.get("created_at"),
             "updated_at": got.get("created_at"),
             "fired_at": None,
+            "failure": None,
         }
         self.same(got, expected, "the new reminder", answer)
         self.new_id(got["reminder_id"], REMINDER_ID, answer)
@@ -1204,6 +1205,7 @@ class Sim:
             "created_at": reminder.get("created_at"),
             "updated_at": reminder.get("created_at"),
             "fired_at": None,
+            "failure": None,
         }
         self.same(reminder, expected, "the chat's reminder", answer)
         self.new_id(reminder["reminder_id"], REMINDER_ID, answer)
