@@ -60,10 +60,7 @@ class Dispatcher:
         )
         self._in_doubt: dict[str, tuple[FireInDoubt, float]] = {}  # by token
         self._strikes: dict[str, int] = {}  # reminder id -> store errors in a row
-        self.last_poll: float | None = None
-        """time.monotonic() when a poll last completed, None before the first."""
-        self._alive_since = time.monotonic()  # when run() last (re)started
-        self._progress = self._alive_since  # a completed poll or fire
+        self._progress = time.monotonic()  # when a poll completed or a reminder was handled
 
     def stalled_for(self) -> float | None:
         """Seconds since this replica's dispatcher last made progress, when that is too long.
@@ -83,7 +80,7 @@ class Dispatcher:
         """
         delay = self._interval
         while not self._stopping.is_set():
-            self._alive_since = self._progress = time.monotonic()
+            self._progress = time.monotonic()
             try:
                 await self.run()
             except Exception:
@@ -96,11 +93,6 @@ class Dispatcher:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._stopping.wait(), timeout=delay)
             delay = min(delay * 2, self._max_backoff)
-
-    @property
-    def interval(self) -> float:
-        """Seconds between polls (REMO_DISPATCH_INTERVAL)."""
-        return self._interval
 
     async def run(self) -> None:
         """Polls until stop(); backs off after a failed poll and resumes when it can.
@@ -141,7 +133,7 @@ class Dispatcher:
         now = self._clock()
         per_shard = await asyncio.gather(*(self._poll_shard(s, now) for s in self._shards))
         self._metrics.poll_duration.observe(time.perf_counter() - started)
-        self.last_poll = self._progress = time.monotonic()
+        self._progress = time.monotonic()
         return resolved + [reminder for fired in per_shard for reminder in fired]
 
     async def _resolve_doubts(self) -> list[Reminder]:

@@ -137,7 +137,9 @@ def normalize_rule(text: str) -> str:
         raise RecurrenceError(f"recurrence has rule parts RFC 5545 does not define: {unknown}")
     if len(names) != len(set(names)):
         raise RecurrenceError("recurrence names a rule part twice (RFC 5545 allows it once)")
-    freq = _parts(rule).get("FREQ")
+    parts = _parts(rule)
+    _check_sizes(parts)
+    freq = parts.get("FREQ")
     if freq == "SECONDLY":
         raise RecurrenceError("recurrence cannot repeat more often than once a minute")
     if freq in ("MINUTELY", "HOURLY") and "BYSETPOS" in names:
@@ -145,6 +147,28 @@ def normalize_rule(text: str) -> str:
         raise RecurrenceError("recurrence takes BYSETPOS only with FREQ of DAILY or longer")
     _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
     return rule
+
+
+MAX_INTERVAL: Final = 1000
+MAX_TIMES_A_DAY: Final = 1440
+"""BYHOUR x BYMINUTE x BYSECOND values at most: once a minute. dateutil builds that set for
+every day it scans; 24 x 60 x 60 written out costs ~100 ms of CPU a search."""
+
+
+def _check_sizes(parts: dict[str, str]) -> None:
+    """RecurrenceError for an INTERVAL outside 1..MAX_INTERVAL or too many times of day."""
+    interval = parts.get("INTERVAL", "1")
+    if not interval.isdigit() or not 1 <= int(interval) <= MAX_INTERVAL:
+        raise RecurrenceError(f"recurrence INTERVAL must be 1..{MAX_INTERVAL}")
+    times = 1
+    for name in ("BYHOUR", "BYMINUTE", "BYSECOND"):
+        if name in parts:
+            times *= len(parts[name].split(","))
+    if times > MAX_TIMES_A_DAY or len(parts.get("BYSECOND", "0").split(",")) > 1:
+        raise RecurrenceError(
+            "recurrence may name at most one BYSECOND and "
+            f"{MAX_TIMES_A_DAY} times of day (BYHOUR x BYMINUTE)"
+        )
 
 
 def _local_until(rule: str, tz: ZoneInfo) -> str:

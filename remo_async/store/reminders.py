@@ -109,13 +109,14 @@ class ReminderRepository(RecordRepository[Reminder]):
         )
         return values
 
-    def _check_series(self, values: Values, now: datetime) -> None:
+    def _check_series(self, values: Values, now: datetime, *, changed_rule: bool = False) -> None:
         """InvalidValue naming `recurrence` unless a pending series can be fired, as it will be.
 
         The same computation as a fire's (next_in_series), so what is accepted fires.
         """
         rule = values.get("recurrence")
-        if rule is None or values["status"] != ReminderStatus.PENDING.value:
+        pending = values["status"] == ReminderStatus.PENDING.value
+        if rule is None or not (pending or changed_rule):
             return
         try:
             check_series(
@@ -168,7 +169,8 @@ class ReminderRepository(RecordRepository[Reminder]):
                     values.pop("failure", None)
                 values["status"] = target.value
             if fields.keys() & {"recurrence", "reminding_time", "timezone"} or target is not None:
-                self._check_series(values, now)
+                # A new rule is checked whatever the status: a snooze re-arms a fired one.
+                self._check_series(values, now, changed_rule="recurrence" in fields)
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)
@@ -181,6 +183,7 @@ class ReminderRepository(RecordRepository[Reminder]):
             values["status"] = ReminderStatus.PENDING.value
             values["reminding_time"] = format_time(until)
             values.pop("fired_at", None)
+            self._check_series(values, now)  # pending again: its rule must be one that fires
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)

@@ -114,3 +114,37 @@ async def test_a_rule_that_cannot_fire_is_refused_at_create_and_patch(api: Api, 
     assert [e["field"] for e in (await patched.json())["errors"]] == ["recurrence"]
     kept = await api.ok("GET", f"{R}/{made['reminder_id']}")
     assert kept["recurrence"] == "FREQ=DAILY"
+
+
+# Found by trying the service as a hostile client would (issue 11's newcomer pass).
+COSTLY = [
+    "FREQ=DAILY;INTERVAL=0",  # ZeroDivisionError: a 500
+    "FREQ=DAILY;INTERVAL=99999999999999999999",  # OverflowError: a 500
+    # 86,400 times of day, built for every day scanned: ~100 ms of CPU a search
+    "FREQ=DAILY;BYSETPOS=-1;BYHOUR="
+    + ",".join(map(str, range(24)))
+    + ";BYMINUTE="
+    + ",".join(map(str, range(60)))
+    + ";BYSECOND=0,30",
+]
+
+
+@pytest.mark.parametrize("rule", COSTLY)
+async def test_a_rule_that_fails_or_costs_too_much_is_a_422(api: Api, rule: str) -> None:
+    body = {"title": "x", "reminding_time": "tomorrow 9am", "recurrence": rule}
+    refused = await api.call("POST", R, json=body)
+    assert refused.status == 422, await refused.text()
+    assert [e["field"] for e in (await refused.json())["errors"]] == ["recurrence"]
+
+
+async def test_a_fired_reminder_cannot_take_a_rule_that_never_fires(api: Api) -> None:
+    """A PATCH of a fired reminder's rule, then a snooze, made a never-firing series pending."""
+    made = await api.ok(
+        "POST", R, 201, json={"title": "x", "reminding_time": format_time(api.clock.now)}
+    )
+    assert [r.reminder_id for r in await _fire_all(api)] == [made["reminder_id"]]
+    path = f"{R}/{made['reminder_id']}"
+    never = {"recurrence": "FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2"}
+    patched = await api.call("PATCH", path, json=never)
+    assert patched.status == 422, await patched.text()
+    assert (await api.ok("GET", path))["recurrence"] is None
