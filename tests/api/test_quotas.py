@@ -72,3 +72,18 @@ async def test_twenty_concurrent_creates_for_the_last_slot_make_one(api: Api) ->
         statuses = sorted(a.status for a in answers)
         assert statuses == [201] + [409] * 19, statuses
         assert len((await api.ok("GET", path))["items"]) == LIMIT
+
+
+async def test_chat_at_the_limit_answers_instead_of_failing(api: Api) -> None:
+    """It answered 409 after storing the user's message: an error that stored something."""
+    for n in range(LIMIT):
+        await api.ok("POST", REMINDERS, 201, json={"title": f"r{n}", "reminding_time": LATER})
+    answer = await api.ok(
+        "POST", "/chat", json={"message": "remind me tomorrow at 10am to call mum"}
+    )
+    assert answer["actions"] == []
+    assert f"already have {LIMIT} pending reminders" in answer["response"]
+    page = await api.ok("GET", f"/user/{ALICE}/conversation")
+    assert [m["role"] for m in page["items"]] == ["user", "assistant"]
+    reminders = await api.ok("GET", REMINDERS)
+    assert len(reminders["items"]) == LIMIT

@@ -8,8 +8,10 @@ from remo_async.api.http import dump, is_form, loads, read_body, read_form, vali
 from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import ChatForm, ChatIn, ChatOut
 from remo_async.api.views.common import store_of
+from remo_async.assistant.base import Reply
 from remo_async.domain import MessageCreate, Role
 from remo_async.keys import ASSISTANT, USER_ID
+from remo_async.store.errors import QuotaExceeded
 
 
 async def _chat_body(request: web.Request) -> ChatIn:
@@ -34,11 +36,20 @@ async def chat(request: web.Request) -> web.Response:
     await conversations.add(
         user_id=user_id, data=MessageCreate(role=Role.USER, content=body.message)
     )
-    reply = await request.app[ASSISTANT].reply(
-        user_id=user_id,
-        message=body.message,
-        history=[turn.model_dump() for turn in body.conversation_history],
-    )
+    try:
+        reply = await request.app[ASSISTANT].reply(
+            user_id=user_id,
+            message=body.message,
+            history=[turn.model_dump() for turn in body.conversation_history],
+        )
+    except QuotaExceeded as exc:
+        # A limit is an answer, not an error: the message is stored, so the turn is too.
+        things = "pending reminders" if exc.kind == "reminders" else "open todos"
+        reply = Reply(
+            text=f"You already have {exc.limit} {things}, the most I can keep. "
+            "Finish or cancel some and ask me again.",
+            actions=[],
+        )
     answer = await conversations.add(
         user_id=user_id, data=MessageCreate(role=Role.ASSISTANT, content=reply.text)
     )
