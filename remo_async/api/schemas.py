@@ -10,6 +10,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    StrictInt,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -119,7 +120,7 @@ class SnoozeIn(BaseModel):
     """How long to snooze."""
 
     model_config = _BODY
-    minutes: int = Field(ge=1, le=10080)
+    minutes: StrictInt = Field(ge=1, le=10080)
 
 
 class TodoIn(BaseModel):

@@ -22,8 +22,8 @@ SEARCH_PERIODS: Final = 600
 """Months (years for FREQ=YEARLY) one search may scan: 50 years at worst, ~30 ms of CPU."""
 SEARCH_STEPS: Final = 10_000
 """Steps an hourly or minutely search may take (each a few us; 27 years of skipped days)."""
-SEARCH_OCCURRENCES: Final = 200_000
-"""Occurrences one search may step over (a minutely rule after months of downtime)."""
+SEARCH_OCCURRENCES: Final = 20_000
+"""Occurrences one search may step over (~40 ms; a series with COUNT after long downtime)."""
 
 # RFC 5545 section 3.3.10: rule parts a reminder's rule may carry. BYEASTER is dateutil's
 # own extension; FREQ=SECONDLY is refused below (nothing fires more than once a minute).
@@ -112,9 +112,18 @@ class _BoundedRule(rrule):
             )
 
     def _iter(self) -> Iterator[datetime]:
+        # The budgets bound the search between two occurrences; SEARCH_OCCURRENCES bounds
+        # how many are stepped over.
         self._periods_left = SEARCH_PERIODS
         self._steps_left = SEARCH_STEPS
-        yield from super()._iter()  # type: ignore[misc]
+        for seen, occurrence in enumerate(super()._iter()):  # type: ignore[misc]
+            if seen >= SEARCH_OCCURRENCES:
+                raise SearchExhausted(
+                    f"recurrence steps over more than {SEARCH_OCCURRENCES} occurrences"
+                )
+            self._periods_left = SEARCH_PERIODS
+            self._steps_left = SEARCH_STEPS
+            yield occurrence
 
 
 def normalize_rule(text: str) -> str:
@@ -261,7 +270,6 @@ def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -
     local_after = after.astimezone(tz).replace(tzinfo=None)
     local_start = _skip_ahead(rule, start.astimezone(tz).replace(tzinfo=None), local_after)
     # A day back: the wall-clock comparison is refined in UTC below (DST shifts).
-    stepped = 0
     try:
         for candidate in _local_series(rule, local_start, tz).xafter(
             local_after - timedelta(days=1), inc=False
@@ -269,11 +277,6 @@ def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -
             moment = candidate.replace(tzinfo=tz).astimezone(UTC)
             if moment > after:
                 return moment
-            stepped += 1
-            if stepped > SEARCH_OCCURRENCES:
-                raise SearchExhausted(
-                    f"recurrence steps over more than {SEARCH_OCCURRENCES} occurrences"
-                )
     except (OverflowError, ValueError) as exc:  # past year 9999
         if isinstance(exc, RecurrenceError):
             raise

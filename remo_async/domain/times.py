@@ -61,8 +61,15 @@ def parse_stored(value: str) -> datetime:
     return datetime.strptime(value, fmt).replace(tzinfo=UTC)
 
 
+NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
+"""Files of a zoneinfo tree that are not places: the host's own zone, a POSIX default,
+and tzdata's placeholder."""
+
+
 def check_timezone(name: str) -> str:
     """Accepts an IANA zone name such as `Europe/Berlin` and returns it."""
+    if name in NOT_ZONES:
+        raise ValueError(f"unknown IANA time zone {name!r}")
     if name not in _zone_names():
         try:
             ZoneInfo(name)
@@ -73,7 +80,7 @@ def check_timezone(name: str) -> str:
 
 @functools.cache
 def _zone_names() -> frozenset[str]:
-    return frozenset(available_timezones())
+    return frozenset(available_timezones()) - NOT_ZONES
 
 
 UtcDatetime = Annotated[
