@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Literal
 
+from pydantic import BaseModel, ValidationError
+
 from remo_async.domain.enums import Role
-from remo_async.domain.models import MessageCreate, ReminderCreate, TodoCreate
+from remo_async.domain.models import MessageCreate, Reminder, ReminderCreate, Todo, TodoCreate
 from remo_async.domain.text import unencodable_paths
 from remo_async.domain.times import utc_now
 from remo_async.settings import Settings, SettingsError, load_settings
@@ -25,6 +27,7 @@ from remo_async.store.migrate import (
     load_migrations,
     table_is_active,
 )
+from remo_async.store.records import INTERNAL_ATTRS
 from remo_async.store.schema import LEDGER, Key, Table
 from remo_async.userdata import export_user
 
@@ -214,6 +217,11 @@ class Doctor:
         )
         found: list[str] = []
         parked: list[str] = []
+        damaged: list[str] = []
+        models: dict[str, type[BaseModel]] = {
+            store.reminders.table: Reminder,
+            store.todos.table: Todo,
+        }
         scanned = 0
         try:
             for table, owner, item in tables:
@@ -224,6 +232,13 @@ class Doctor:
                             f"user {_shown(values.get(owner))} reminder "
                             f"{_shown(values.get('reminder_id'))}: {_shown(values.get('failure'))}"
                         )
+                    if table in models:
+                        fields = _unreadable(models[table], values)
+                        if fields:
+                            damaged.append(
+                                f"user {_shown(values.get(owner))} {item} "
+                                f"{_shown(values.get(str(item)))}: {', '.join(fields)}"
+                            )
                     paths = _unencodable(values)
                     if paths:
                         where = [f"user {_shown(values.get(owner))}"]
@@ -233,6 +248,7 @@ class Doctor:
             self._report("FAIL", "stored text", f"not checked: {exc}")
             return
         self._parked(parked)
+        self._damaged(damaged)
         if not found:
             self._report("ok", "stored text", f"all {scanned} items encode as UTF-8")
             return
@@ -242,6 +258,19 @@ class Doctor:
             "answered as U+FFFD until the item is rewritten): "
         )
         self._report("FAIL", "stored text", reason + "; ".join(found[:SHOWN_ITEMS]) + more)
+
+    def _damaged(self, damaged: list[str]) -> None:
+        """Items whose fields their model refuses: answered mended, fixed only by a write."""
+        if not damaged:
+            self._report("ok", "stored items", "every reminder and todo reads as its model")
+            return
+        more = f"; and {len(damaged) - SHOWN_ITEMS} more" if len(damaged) > SHOWN_ITEMS else ""
+        self._report(
+            "FAIL",
+            "stored items",
+            f"{len(damaged)} are damaged (answered mended; a PATCH setting the fields "
+            "mends them): " + "; ".join(damaged[:SHOWN_ITEMS]) + more,
+        )
 
     def _parked(self, parked: list[str]) -> None:
         """Reminders the dispatcher parked (status failed): user data to look at, not a fault."""
@@ -270,6 +299,15 @@ class Doctor:
         # Best effort: the failure being reported already says what went wrong.
         with contextlib.suppress(StoreError):
             await self._store.delete_user_data(user_id=user_id)
+
+
+def _unreadable(model: type[BaseModel], values: dict[str, Any]) -> list[str]:
+    public = {k: v for k, v in values.items() if k not in INTERNAL_ATTRS}
+    try:
+        model.model_validate(public)
+    except ValidationError as exc:
+        return sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+    return []
 
 
 def _unencodable(values: dict[str, Any]) -> list[str]:

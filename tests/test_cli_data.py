@@ -497,3 +497,29 @@ async def test_doctor_names_parked_reminders(
     [line] = [line for line in lines if line.startswith("ok    parked reminders:")]
     assert "1 could not be fired" in line
     assert f"user {BOB} reminder {reminder.reminder_id}: SearchExhausted: never" in line
+
+
+async def test_doctor_names_damaged_items(
+    store: Store,
+    clock: SettableClock,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An item whose fields its model refuses (answered mended) is a FAIL naming it."""
+    reminder = await store.reminders.create(
+        user_id=BOB, data=ReminderCreate(title="fine", reminding_time=clock.now)
+    )
+    await store.dynamo.call(
+        "update_item",
+        TableName=store.reminders.table,
+        Key={"user_id": {"S": BOB}, "reminder_id": {"S": reminder.reminder_id}},
+        UpdateExpression="REMOVE title",
+    )
+    _use(monkeypatch, store.settings)
+    assert await _run("doctor") == 1
+    out = capsys.readouterr().out
+    failed = [line for line in out.splitlines() if line.startswith("FAIL")]
+    assert failed == [
+        f"FAIL  stored items: 1 are damaged (answered mended; a PATCH setting the fields "
+        f"mends them): user {BOB} reminder_id {reminder.reminder_id}: title"
+    ]

@@ -8,9 +8,9 @@ from typing import Annotated, Any, Literal
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
-    StrictInt,
     StringConstraints,
     WithJsonSchema,
     field_validator,
@@ -116,11 +116,18 @@ class ReminderPatch(BaseModel):
     )
 
 
+def _json_integer(value: object) -> object:
+    """A JSON number that is an integer (JSON Schema counts 5.0 as one); no string, no bool."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be a JSON integer")
+    return value
+
+
 class SnoozeIn(BaseModel):
     """How long to snooze."""
 
     model_config = _BODY
-    minutes: StrictInt = Field(ge=1, le=10080)
+    minutes: Annotated[int, BeforeValidator(_json_integer)] = Field(ge=1, le=10080)
 
 
 class TodoIn(BaseModel):

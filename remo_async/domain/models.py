@@ -63,7 +63,10 @@ def _check_day(value: date | datetime) -> date | datetime:
     return value
 
 
-DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date), AfterValidator(_check_day)]
+DueDate = Annotated[date | UtcDatetime, BeforeValidator(_read_due_date)]
+"""A todo's due date as stored: a bare date or a time."""
+GivenDueDate = Annotated[DueDate, AfterValidator(_check_day)]
+"""A due date a caller gives: within the range of check_range."""
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=100),
@@ -146,7 +149,7 @@ class TodoCreate(BaseModel):
     description: Description = ""
     priority: Priority = Priority.MEDIUM
     category: Category | None = None
-    due_date: DueDate | None = None
+    due_date: GivenDueDate | None = None
 
 
 class TodoUpdate(BaseModel):
@@ -157,7 +160,7 @@ class TodoUpdate(BaseModel):
     description: Description | None = None
     priority: Priority | None = None
     category: Category | None = None
-    due_date: DueDate | None = None
+    due_date: GivenDueDate | None = None
     status: TodoStatus | None = None
 
 

@@ -7,7 +7,8 @@ from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
-from pydantic import BaseModel
+import structlog
+from pydantic import BaseModel, ValidationError
 
 from remo_async.domain.models import Page
 from remo_async.domain.rules import epoch
@@ -15,13 +16,20 @@ from remo_async.domain.times import Clock, format_time
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
-from remo_async.store.errors import AlreadyExists, Conflict, NotFound, QuotaExceeded
+from remo_async.store.errors import (
+    AlreadyExists,
+    Conflict,
+    InvalidValue,
+    NotFound,
+    QuotaExceeded,
+)
 from remo_async.store.purge import delete_partition
 from remo_async.store.query import LIVE_FILTER, QuerySpec, query_all, read_page
 from remo_async.store.quotas import Quota
 from remo_async.store.restore import Restored, absent_put
 
 M = TypeVar("M", bound=BaseModel)
+log = structlog.get_logger("remo_async.store")
 
 INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by", "fired_by")
 UPDATE_ATTEMPTS = 16
@@ -78,9 +86,44 @@ class RecordRepository(Generic[M]):
         self._clock = clock
         self.quota = quota
 
+    placeholders: ClassVar[Mapping[str, Any]] = {}
+    """Values that stand in for a required field a stored item lacks or holds wrongly."""
+
     def _model(self, values: Values) -> M:
         public = {k: v for k, v in values.items() if k not in INTERNAL_ATTRS}
         return self.model.model_validate(public)
+
+    def _read(self, values: Values) -> M:
+        """A stored item as its model, for an answer; never fails on what an older release,
+        a restore or a hand left in the table.
+
+        A field the model refuses is dropped when it has a default, else replaced from
+        `placeholders` (named in `failure` where the model has one); the item itself is
+        left as stored, and `remo-async doctor` names it.
+        """
+        try:
+            return self._model(values)
+        except ValidationError as exc:
+            public = {k: v for k, v in values.items() if k not in INTERNAL_ATTRS}
+            names = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+            for name in names:
+                field = self.model.model_fields.get(name)
+                if field is None or not field.is_required():
+                    public.pop(name, None)
+                elif name in self.placeholders:
+                    public[name] = self.placeholders[name]
+                else:
+                    raise
+            if "failure" in self.model.model_fields:
+                public["failure"] = f"stored item unreadable: {', '.join(names)}"
+            log.warning(
+                "stored item unreadable; answered mended",
+                table=self.table,
+                user_id=values.get("user_id"),
+                record_id=values.get(self.id_attr),
+                fields=names,
+            )
+            return self.model.model_validate(public)
 
     def _key(self, user_id: str, record_id: str) -> Item:
         return {"user_id": {"S": user_id}, self.id_attr: {"S": record_id}}
@@ -223,7 +266,7 @@ class RecordRepository(Generic[M]):
     async def get(self, *, user_id: str, record_id: str) -> M | None:
         """The record, or None when it is not there or has expired."""
         values = await self._get_values(user_id, record_id)
-        return None if values is None else self._model(values)
+        return None if values is None else self._read(values)
 
     async def get_or_raise(self, *, user_id: str, record_id: str) -> M:
         """The record, or NotFound."""
@@ -275,11 +318,11 @@ class RecordRepository(Generic[M]):
             cursor=cursor,
             now_epoch=self._now_epoch(),
         )
-        return Page[M](items=[self._model(from_item(i)) for i in items], next_cursor=next_cursor)
+        return Page[M](items=[self._read(from_item(i)) for i in items], next_cursor=next_cursor)
 
     async def _iterate(self, spec: QuerySpec) -> AsyncIterator[M]:
         async for item in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):
-            yield self._model(from_item(item))
+            yield self._read(from_item(item))
 
     async def _change(self, *, user_id: str, record_id: str, change: Change) -> M:
         """Applies change to the freshest copy; a concurrent writer makes it re-read and retry."""
@@ -289,6 +332,14 @@ class RecordRepository(Generic[M]):
                 raise NotFound(f"{record_id} not found")
             values = change(dict(current), self._clock())
             values["version"] = int(current.get("version", 0)) + 1
+            try:  # before the write: an answer that fails must not follow a write
+                changed = self._model(values)
+            except ValidationError as exc:
+                fields = sorted({str(e["loc"][0]) for e in exc.errors() if e["loc"]})
+                raise InvalidValue(
+                    f"the stored item is damaged in {', '.join(fields)}; set them in this change",
+                    field=fields[0] if fields else None,
+                ) from None
             put = {"TableName": self.table, "Item": to_item(values), **_same_version(current)}
             delta = _pending(values) - _pending(current)
             try:
@@ -296,7 +347,7 @@ class RecordRepository(Generic[M]):
             except ConditionFailed:
                 await contention_pause(attempt)
                 continue
-            return self._model(values)
+            return changed
         raise Conflict(f"{record_id} kept changing; try again")
 
     async def delete(self, *, user_id: str, record_id: str) -> bool:

@@ -78,6 +78,13 @@ class ReminderRepository(RecordRepository[Reminder]):
     id_attr = "reminder_id"
     model = Reminder
     indexes: ClassVar[Mapping[str, str]] = {"status": STATUS_INDEX}
+    placeholders: ClassVar[Mapping[str, Any]] = {
+        "title": "(unreadable reminder)",
+        "reminding_time": "1970-01-01T00:00:00Z",
+        "status": ReminderStatus.FAILED.value,
+        "created_at": "1970-01-01T00:00:00Z",
+        "updated_at": "1970-01-01T00:00:00Z",
+    }
 
     def __init__(
         self,

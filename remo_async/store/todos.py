@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping
 from datetime import datetime
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from remo_async.domain.enums import Priority, TodoStatus
 from remo_async.domain.models import Page, Todo, TodoCreate, TodoUpdate
@@ -26,6 +26,12 @@ class TodoRepository(RecordRepository[Todo]):
     id_attr = "todo_id"
     model = Todo
     indexes: ClassVar[Mapping[str, str]] = {"priority": PRIORITY_INDEX, "status": STATUS_INDEX}
+    placeholders: ClassVar[Mapping[str, Any]] = {
+        "title": "(unreadable todo)",
+        "status": TodoStatus.PENDING.value,
+        "created_at": "1970-01-01T00:00:00Z",
+        "updated_at": "1970-01-01T00:00:00Z",
+    }
 
     def __init__(
         self,
