@@ -60,12 +60,15 @@ class SearchExhausted(RecurrenceError):
 
 
 class _BoundedRule(rrule):
-    """dateutil's rrule with a budget of periods per iteration.
+    """dateutil's rrule whose iteration is bounded: SEARCH_PERIODS and SEARCH_STEPS between
+    two occurrences, SEARCH_OCCURRENCES in all; past a bound it raises SearchExhausted.
 
     dateutil rebuilds its masks once per month (once per year for FREQ=YEARLY) that it
-    scans, reading `_byeaster` each time; counting those reads bounds a scan that finds
+    scans, reading `_byeaster` each time, and an hourly or minutely series reads
+    `_byminute` or `_bysecond` once a step; counting those reads bounds a scan that finds
     nothing, which dateutil would otherwise continue until year 9999 (its UNTIL is only
-    compared with occurrences found).
+    compared with occurrences found). Relies on dateutil's internals: the generated tests
+    fail if a new dateutil stops reading them (a never-occurring rule would run unbounded).
     """
 
     _periods_left: int = SEARCH_PERIODS
