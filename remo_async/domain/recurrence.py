@@ -135,6 +135,13 @@ def normalize_rule(text: str) -> str:
     Raises RecurrenceError (a ValueError) for anything but one RFC 5545 RRULE of at most
     MAX_RULE_LENGTH characters with FREQ of MINUTELY or longer.
     """
+    rule = _checked_text(text)
+    _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
+    return rule
+
+
+def _checked_text(text: str) -> str:
+    """The rule bare and upper-case, after every check that needs no parse."""
     rule = text.strip()
     if rule.upper().startswith("RRULE:"):
         rule = rule[len("RRULE:") :]
@@ -157,7 +164,6 @@ def normalize_rule(text: str) -> str:
     if freq in ("MINUTELY", "HOURLY") and "BYSETPOS" in names:
         # Each minute or hour is its own set: a position past its one instance never occurs.
         raise RecurrenceError("recurrence takes BYSETPOS only with FREQ of DAILY or longer")
-    _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
     return rule
 
 
@@ -314,12 +320,12 @@ def next_in_series(
     next occurrence lies beyond the search bound. The same call checks a rule at create
     and PATCH (`check_series`) and computes the follower when a reminder fires.
     """
-    rule = normalize_rule(rule)  # what a create checks, a fire checks too (stored data may be old)
-    carried = following_rule(rule)
-    if carried is None:
-        return None
+    # What a create checks, a fire checks too (stored data may be old); the parse is
+    # next_occurrence's own, so it is not made twice.
+    rule = _checked_text(rule)
     when = next_occurrence(rule, start=start, zone=zone, after=max(start, now))
-    return None if when is None else (when, carried)
+    carried = following_rule(rule)
+    return None if when is None or carried is None else (when, carried)
 
 
 def check_series(rule: str, *, start: datetime, zone: str, now: datetime) -> None:
