@@ -252,24 +252,22 @@ class Doctor:
         if not found:
             self._report("ok", "stored text", f"all {scanned} items encode as UTF-8")
             return
-        more = f"; and {len(found) - SHOWN_ITEMS} more" if len(found) > SHOWN_ITEMS else ""
         reason = (
             f"{len(found)} of {scanned} items hold text UTF-8 cannot encode (a lone surrogate, "
             "answered as U+FFFD until the item is rewritten): "
         )
-        self._report("FAIL", "stored text", reason + "; ".join(found[:SHOWN_ITEMS]) + more)
+        self._report("FAIL", "stored text", reason + _listed(found))
 
     def _damaged(self, damaged: list[str]) -> None:
         """Items whose fields their model refuses: answered mended, fixed only by a write."""
         if not damaged:
             self._report("ok", "stored items", "every reminder and todo reads as its model")
             return
-        more = f"; and {len(damaged) - SHOWN_ITEMS} more" if len(damaged) > SHOWN_ITEMS else ""
         self._report(
             "FAIL",
             "stored items",
             f"{len(damaged)} are damaged (answered mended; a PATCH setting the fields "
-            "mends them): " + "; ".join(damaged[:SHOWN_ITEMS]) + more,
+            "mends them): " + _listed(damaged),
         )
 
     def _parked(self, parked: list[str]) -> None:
@@ -277,12 +275,11 @@ class Doctor:
         if not parked:
             self._report("ok", "parked reminders", "none")
             return
-        more = f"; and {len(parked) - SHOWN_ITEMS} more" if len(parked) > SHOWN_ITEMS else ""
         self._report(
             "ok",
             "parked reminders",
             f"{len(parked)} could not be fired and wait for their users (PATCH status "
-            "pending to re-arm): " + "; ".join(parked[:SHOWN_ITEMS]) + more,
+            "pending to re-arm): " + _listed(parked),
         )
 
     async def _scan(self, table: str) -> AsyncIterator[dict[str, Any]]:
@@ -299,6 +296,12 @@ class Doctor:
         # Best effort: the failure being reported already says what went wrong.
         with contextlib.suppress(StoreError):
             await self._store.delete_user_data(user_id=user_id)
+
+
+def _listed(found: list[str]) -> str:
+    """The first SHOWN_ITEMS of found, and how many more there are."""
+    more = f"; and {len(found) - SHOWN_ITEMS} more" if len(found) > SHOWN_ITEMS else ""
+    return "; ".join(found[:SHOWN_ITEMS]) + more
 
 
 def _unreadable(model: type[BaseModel], values: dict[str, Any]) -> list[str]:
