@@ -10,10 +10,9 @@ from typing import Any
 
 import pytest
 
-from remo_async.domain.rules import due_shard, new_reminder_id
 from remo_async.store import Store
-from remo_async.store.attrs import from_item, to_item
 from tests.api.conftest import ALICE, Api
+from tests.damage import plant_copy
 
 R = f"/user/{ALICE}/reminders"
 
@@ -31,18 +30,7 @@ pytestmark = pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=Tru
 
 async def _plant(api: Api, template_id: str, changes: dict[str, Any]) -> str:
     async with Store.open(api.settings) as store:
-        key = {"user_id": {"S": ALICE}, "reminder_id": {"S": template_id}}
-        got = await store.dynamo.call("get_item", TableName=store.reminders.table, Key=key)
-        values = from_item(got["Item"])
-        values["reminder_id"] = new_reminder_id()
-        values["due_shard"] = due_shard(values["reminder_id"], store.settings.dispatch_shards)
-        for name, value in changes.items():
-            if value is None:
-                values.pop(name)
-            else:
-                values[name] = value
-        await store.dynamo.call("put_item", TableName=store.reminders.table, Item=to_item(values))
-        return str(values["reminder_id"])
+        return await plant_copy(store, user_id=ALICE, reminder_id=template_id, changes=changes)
 
 
 async def test_damaged_items_are_answered_mended(api: Api) -> None:

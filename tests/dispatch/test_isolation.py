@@ -16,11 +16,11 @@ import pytest
 from remo_async.app import create_app
 from remo_async.dispatch import Dispatcher
 from remo_async.domain import Reminder, ReminderCreate, ReminderStatus, ReminderUpdate
-from remo_async.domain.rules import due_shard, new_reminder_id
 from remo_async.keys import DISPATCHER
 from remo_async.metrics import Metrics
 from remo_async.store import Store
-from remo_async.store.attrs import from_item, to_item
+from remo_async.store.attrs import from_item
+from tests.damage import plant_copy
 from tests.helpers import SettableClock
 
 pytestmark = pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
@@ -62,23 +62,11 @@ async def _make(store: Store, user_id: str, when: datetime, **extra: object) -> 
 
 
 async def _plant(store: Store, template: Reminder, changes: dict[str, Any]) -> str:
-    """Writes a copy of a stored reminder, changed, under a new id, as legacy data would be."""
-    response = await store.dynamo.call(
-        "get_item",
-        TableName=store.reminders.table,
-        Key={"user_id": {"S": template.user_id}, "reminder_id": {"S": template.reminder_id}},
+    """A copy of template, due at the test clock's start, changed as legacy data might be."""
+    due = {"reminding_time": "2026-11-25T08:00:00Z", **changes}
+    return await plant_copy(
+        store, user_id=template.user_id, reminder_id=template.reminder_id, changes=due
     )
-    values = from_item(response["Item"])
-    values["reminder_id"] = new_reminder_id()
-    values["due_shard"] = due_shard(values["reminder_id"], store.settings.dispatch_shards)
-    values["reminding_time"] = "2026-11-25T08:00:00Z"  # due at the test clock's start
-    for name, value in changes.items():
-        if value is None:
-            values.pop(name)
-        else:
-            values[name] = value
-    await store.dynamo.call("put_item", TableName=store.reminders.table, Item=to_item(values))
-    return str(values["reminder_id"])
 
 
 async def _raw(store: Store, user_id: str, reminder_id: str) -> dict[str, Any]:

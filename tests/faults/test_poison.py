@@ -23,11 +23,11 @@ import aiohttp
 import pytest
 
 from remo_async.domain import ReminderCreate
-from remo_async.domain.rules import due_shard, new_reminder_id
 from remo_async.domain.times import utc_now
 from remo_async.store import Store
-from remo_async.store.attrs import from_item, to_item
+from remo_async.store.attrs import from_item
 from tests.conftest import make_settings, migrate
+from tests.damage import plant_copy
 from tests.faults.conftest import auth, running_server, server_env, until
 
 USERS = [f"did:privy:poison-neighbour-{i}" for i in range(6)]
@@ -70,19 +70,6 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def _plant(store: Store, template: dict[str, Any], changes: dict[str, Any]) -> str:
-    values = dict(template)
-    values["reminder_id"] = new_reminder_id()
-    values["due_shard"] = due_shard(values["reminder_id"], store.settings.dispatch_shards)
-    for name, value in changes.items():
-        if value is None:
-            values.pop(name, None)
-        else:
-            values[name] = value
-    await store.dynamo.call("put_item", TableName=store.reminders.table, Item=to_item(values))
-    return str(values["reminder_id"])
-
-
 def _metric(text: str, name: str) -> float:
     found = re.search(rf"^{name}(?:{{[^}}]*}})? (\S+)$", text, re.MULTILINE)
     return float(found.group(1)) if found else 0.0
@@ -102,14 +89,15 @@ async def test_poison_of_one_user_harms_no_one_else(
             user_id=POISONER,
             data=ReminderCreate(title="template", reminding_time=utc_now().replace(year=2090)),
         )
-        response = await store.dynamo.call(
-            "get_item",
-            TableName=store.reminders.table,
-            Key={"user_id": {"S": POISONER}, "reminder_id": {"S": made.reminder_id}},
-        )
-        template = from_item(response["Item"])
-        template["reminding_time"] = "2020-01-01T00:00:00Z"
-        planted = [await _plant(store, template, change) for change in changes]
+        planted = [
+            await plant_copy(
+                store,
+                user_id=POISONER,
+                reminder_id=made.reminder_id,
+                changes={"reminding_time": "2020-01-01T00:00:00Z", **change},
+            )
+            for change in changes
+        ]
 
     env = server_env(
         settings, port=_free_port(), REMO_DISPATCH_ENABLED="true", REMO_DISPATCH_INTERVAL="0.2"
