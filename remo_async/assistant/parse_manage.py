@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from typing import Final
 
 from remo_async.assistant.intents import Cancel, Chat, Finish, ItemKind, Reschedule, Snooze
-from remo_async.assistant.timespan import find_spans, read_exact, tidy
-from remo_async.assistant.when import WhenError
+from remo_async.assistant.time.spans import find_spans, read_exact, tidy
+from remo_async.assistant.time.when import WhenError
 from remo_async.assistant.wording import sentence
 
 SNOOZE_DEFAULT: Final = timedelta(minutes=10)

@@ -8,9 +8,9 @@ from datetime import datetime
 from typing import Final
 
 from remo_async.assistant.intents import Chat, Intent, NeedTime, NewReminder, Phrasing
-from remo_async.assistant.recurring import find_recurrence, first_time
-from remo_async.assistant.timespan import find_time, remove_spans, tidy
-from remo_async.assistant.when import WhenError
+from remo_async.assistant.time.recurring import find_recurrence, first_time
+from remo_async.assistant.time.spans import find_time, remove_spans, tidy
+from remo_async.assistant.time.when import WhenError
 
 MAX_TITLE: Final = 200
 WHAT_ABOUT: Final = "What should I remind you about?"

@@ -9,8 +9,8 @@ from typing import Final
 
 from remo_async.assistant.intents import NewTodo
 from remo_async.assistant.parse_reminder import MAX_TITLE, asks_for_reminder, unquote
-from remo_async.assistant.timespan import find_spans, tidy
-from remo_async.assistant.when import WhenError, parse_due
+from remo_async.assistant.time.spans import find_spans, tidy
+from remo_async.assistant.time.when import WhenError, parse_due
 from remo_async.domain.enums import Priority
 
 _ITEM = r"(?:todo|to-do|to\s+do|task|item)"

@@ -17,8 +17,8 @@ from remo_async.assistant.parse_manage import (
 )
 from remo_async.assistant.parse_reminder import read_reminder
 from remo_async.assistant.parse_todo import read_todo
-from remo_async.assistant.timespan import read_exact
-from remo_async.assistant.when import WhenError
+from remo_async.assistant.time.spans import read_exact
+from remo_async.assistant.time.when import WhenError
 from remo_async.assistant.wording import sentence
 
 MAX_MESSAGE: Final = 4000

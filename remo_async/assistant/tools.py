@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from remo_async.assistant.intents import Phrasing, ReminderScope
 from remo_async.assistant.manage import cancel_reminder, complete_todo, snooze_reminder
 from remo_async.assistant.results import ToolResult, problem_of, reminder_action, todo_action
-from remo_async.assistant.when import WhenError, parse_when
+from remo_async.assistant.time.when import WhenError, parse_when
 from remo_async.assistant.wording import count, listing, reminder_line, reminder_set, todo_line
 from remo_async.domain.enums import Priority, ReminderStatus, TodoStatus
 from remo_async.domain.models import Reminder, ReminderCreate, Todo, TodoCreate

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from remo_async.assistant import when
 from remo_async.assistant.intents import Chat, NewReminder
 from remo_async.assistant.parser import parse_message
+from remo_async.assistant.time import when
 from tests.assistant.corpus import CASES, NOW, matches, summarize
 
 REQUIRED_ACCURACY = 0.95

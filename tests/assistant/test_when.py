@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from remo_async.assistant import when
-from remo_async.assistant.when import WhenError, parse_due, parse_when
+from remo_async.assistant.time import when
+from remo_async.assistant.time.when import WhenError, parse_due, parse_when
 
 # A Wednesday. Local: 09:00 UTC/London, 04:00 New York, 14:30 Kolkata, 19:30 Adelaide.
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

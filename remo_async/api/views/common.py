@@ -9,7 +9,7 @@ from urllib.parse import quote
 from aiohttp import web
 
 from remo_async.api.problems import HttpProblem
-from remo_async.assistant.when import WhenError, parse_due, parse_when
+from remo_async.assistant.time.when import WhenError, parse_due, parse_when
 from remo_async.keys import CLOCK, STORE
 from remo_async.store import Store
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from remo_async.assistant.when import WhenError, parse_when
+from remo_async.assistant.time.when import WhenError, parse_when
 
 # The grammar mirrors when_rules on purpose: a span it finds is read by our own rules, so
 # parse_when never falls back to dateparser (slow, and too eager: it reads "may" as May).

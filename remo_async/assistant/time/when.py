@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 
-from remo_async.assistant.when_rules import Context, WhenError, read_phrase, to_utc
+from remo_async.assistant.time.rules import Context, WhenError, read_phrase, to_utc
 
 __all__ = ["WhenError", "parse_due", "parse_when"]
 

@@ -9,8 +9,8 @@ from datetime import datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from remo_async.assistant.when import parse_when
-from remo_async.assistant.when_rules import WhenError, to_utc
+from remo_async.assistant.time.rules import WhenError, to_utc
+from remo_async.assistant.time.when import parse_when
 from remo_async.domain.recurrence import next_occurrence
 
 _WEEKDAY_CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
