@@ -13,7 +13,8 @@ import aiohttp
 import structlog
 
 from remo_async.assistant.base import Assistant, Reply
-from remo_async.assistant.llm_tools import TOOL_SCHEMAS, ToolScope, run_tool
+from remo_async.assistant.llm_tools import TOOL_SCHEMAS, run_tool
+from remo_async.assistant.turn import Turn
 from remo_async.domain.times import Clock
 from remo_async.settings import Settings
 from remo_async.store import Store
@@ -100,7 +101,7 @@ class LLMEngine:
         """The model's answer; the built-in engine's when the model fails before acting."""
         now = self._clock()
         zone = (await self._store.users.get_preferences(privy_id=user_id)).timezone
-        scope = ToolScope(store=self._store, user_id=user_id, now=now, zone=zone)
+        scope = Turn(now=now, zone=zone, history=history, user_id=user_id, db=self._store)
         done = _Done()
         try:
             return await self._converse(_messages(message, history, now, zone), scope, done)
@@ -110,9 +111,7 @@ class LLMEngine:
             return done.reply()  # something was done: answering again would do it twice
         return await self._fallback.reply(user_id=user_id, message=message, history=history)
 
-    async def _converse(
-        self, messages: list[dict[str, Any]], scope: ToolScope, done: _Done
-    ) -> Reply:
+    async def _converse(self, messages: list[dict[str, Any]], scope: Turn, done: _Done) -> Reply:
         """Rounds of model answers and tool calls, until the model answers in words."""
         for round_number in range(self._max_rounds + 1):
             last = round_number == self._max_rounds

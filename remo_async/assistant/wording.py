@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from remo_async.assistant.intents import Phrasing
+from remo_async.assistant.turn import Phrasing
 from remo_async.domain.enums import Priority, ReminderStatus
 from remo_async.domain.models import Reminder, Todo
 

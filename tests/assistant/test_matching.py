@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from remo_async.assistant import wording
-from remo_async.assistant.engine import ask_when, asked_title
+from remo_async.assistant.intents.answer_time import asked_title
+from remo_async.assistant.intents.create_reminder import ask_when
 from remo_async.assistant.matching import find_matches
 
 NOW = datetime(2026, 11, 25, 9, 0, tzinfo=UTC)

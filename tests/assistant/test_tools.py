@@ -1,10 +1,14 @@
-"""The seed's tools, called as the engines call them, on the store."""
+"""The LLM engine's tools (pydantic arguments, the intents' actions), on the store."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
+from typing import Any
 
-from remo_async.assistant import tools
+from remo_async.assistant.llm_tools import TOOL_SCHEMAS, run_tool
+from remo_async.assistant.results import ToolResult
+from remo_async.assistant.turn import Turn
 from remo_async.domain import ReminderCreate, ReminderStatus, ReminderUpdate, TodoCreate, TodoStatus
 from remo_async.domain.models import TodoUpdate
 from remo_async.store import Store
@@ -14,12 +18,41 @@ ALICE = "did:privy:alice"
 NY = "America/New_York"
 
 
+def _turn(store: Store, clock: SettableClock, zone: str) -> Turn:
+    return Turn(now=clock.now, zone=zone, user_id=ALICE, db=store)
+
+
+async def tool(name: str, turn: Turn, **args: Any) -> ToolResult:
+    """Calls a tool as the LLM engine does: a name and JSON arguments."""
+    return await run_tool(name, json.dumps(args), turn)
+
+
+def test_each_schema_comes_from_its_argument_model() -> None:
+    by_name = {entry["function"]["name"]: entry["function"] for entry in TOOL_SCHEMAS}
+    assert set(by_name) == {
+        *("set_reminder", "list_reminders", "add_todo", "list_todos"),
+        *("complete_todo", "cancel_reminder", "snooze_reminder"),
+    }
+    reminder = by_name["set_reminder"]["parameters"]
+    assert reminder["required"] == ["title", "when"]
+    assert reminder["additionalProperties"] is False
+    todo = by_name["add_todo"]["parameters"]
+    assert todo["properties"]["priority"]["default"] == "medium"
+    snooze = by_name["snooze_reminder"]["parameters"]["properties"]["minutes"]
+    assert (snooze.get("minimum"), snooze.get("maximum")) == (1, 10080) or "anyOf" in snooze
+
+
 async def test_set_reminder_reads_words_and_iso(store: Store, clock: SettableClock) -> None:
-    on = {"store": store, "now": clock.now, "zone": NY}
-    spoken = await tools.set_reminder("call mum", "tomorrow at 10am", "", ALICE, **on)
+    on = _turn(store, clock, NY)
+    spoken = await tool("set_reminder", on, title="call mum", when="tomorrow at 10am")
     assert spoken.actions[0]["reminder"]["reminding_time"] == "2026-11-26T15:00:00Z"
-    iso = await tools.set_reminder(
-        "stand-up", "2026-11-30T09:30:00-05:00", "daily", ALICE, **on, recurrence="FREQ=DAILY"
+    iso = await tool(
+        "set_reminder",
+        on,
+        title="stand-up",
+        when="2026-11-30T09:30:00-05:00",
+        description="daily",
+        recurrence="FREQ=DAILY",
     )
     reminder = iso.actions[0]["reminder"]
     assert (reminder["reminding_time"], reminder["recurrence"]) == (
@@ -31,16 +64,16 @@ async def test_set_reminder_reads_words_and_iso(store: Store, clock: SettableClo
 
 
 async def test_set_reminder_refuses_without_raising(store: Store, clock: SettableClock) -> None:
-    on = {"store": store, "now": clock.now, "zone": "UTC"}
+    on = _turn(store, clock, "UTC")
     for when, rule in (
         ("2026-11-01T09:00:00Z", None),  # past
         ("whenever you like", None),
         ("tomorrow", "FREQ=SOMETIMES"),
     ):
-        result = await tools.set_reminder("x", when, "", ALICE, **on, recurrence=rule)
+        result = await tool("set_reminder", on, title="x", when=when, recurrence=rule)
         assert result.actions == []
         assert result.text.startswith("I couldn't")
-    empty = await tools.set_reminder("  ", "tomorrow", "", ALICE, **on)
+    empty = await tool("set_reminder", on, title="  ", when="tomorrow")
     assert empty.actions == []
     assert [r async for r in store.reminders.iterate(user_id=ALICE)] == []
 
@@ -58,40 +91,45 @@ async def test_list_reminders_open_or_all(store: Store, clock: SettableClock) ->
         reminder_id=gone.reminder_id,
         changes=ReminderUpdate(status=ReminderStatus.CANCELLED),
     )
-    on = {"store": store, "now": clock.now, "zone": "UTC"}
-    open_ = await tools.list_reminders(False, ALICE, **on)
+    on = _turn(store, clock, "UTC")
+    open_ = await tool("list_reminders", on)
     assert [r["reminder_id"] for r in open_.actions[0]["reminders"]] == [kept.reminder_id]
     assert open_.text == 'You have 1 reminder:\n- "kept" today at 10:00 AM'
-    every = await tools.list_reminders(True, ALICE, **on)
+    every = await tool("list_reminders", on, show_completed=True)
     assert {r["title"] for r in every.actions[0]["reminders"]} == {"kept", "gone"}
     assert "(cancelled)" in every.text
 
 
 async def test_todos_added_listed_and_completed(store: Store, clock: SettableClock) -> None:
-    on = {"store": store, "now": clock.now, "zone": "UTC"}
-    added = await tools.add_todo("file taxes", "high", "finance", ALICE, **on)
+    on = _turn(store, clock, "UTC")
+    added = await tool("add_todo", on, title="file taxes", priority="high", category="finance")
     assert added.text == 'Added "file taxes" (high, #finance) to your todos.'
-    refused = await tools.add_todo("x", "whenever", None, ALICE, **on)
+    refused = await tool("add_todo", on, title="x", priority="whenever")
     assert refused.actions == []
+    assert refused.text.startswith("error: priority")
     done = await store.todos.create(user_id=ALICE, data=TodoCreate(title="old one"))
     await store.todos.update(
         user_id=ALICE, todo_id=done.todo_id, changes=TodoUpdate(status=TodoStatus.DONE)
     )
-    pending = await tools.list_todos(False, ALICE, **on)
+    pending = await tool("list_todos", on)
     assert [t["title"] for t in pending.actions[0]["todos"]] == ["file taxes"]
-    everything = await tools.list_todos(True, ALICE, **on)
+    everything = await tool("list_todos", on, show_completed=True)
     assert {t["title"] for t in everything.actions[0]["todos"]} == {"file taxes", "old one"}
-    completed = await tools.complete_todo("taxes", ALICE, **on)
+    completed = await tool("complete_todo", on, title="taxes")
     assert completed.actions[0]["type"] == "todo.completed"
     assert completed.actions[0]["todo"]["completed_at"] == "2026-11-25T09:00:00Z"
 
 
 async def test_cancel_and_snooze_tools(store: Store, clock: SettableClock) -> None:
-    on = {"store": store, "now": clock.now, "zone": "UTC"}
-    await tools.set_reminder("dentist", "in 5 minutes", "", ALICE, **on)
-    missing = await tools.cancel_reminder("gym", ALICE, **on)
+    on = _turn(store, clock, "UTC")
+    await tool("set_reminder", on, title="dentist", when="in 5 minutes")
+    missing = await tool("cancel_reminder", on, title="gym")
     assert missing.actions == []
-    cancelled = await tools.cancel_reminder("dentist", ALICE, **on)
+    cancelled = await tool("cancel_reminder", on, title="dentist")
     assert cancelled.actions[0]["type"] == "reminder.cancelled"
-    nothing = await tools.snooze_reminder(10, ALICE, **on)
+    nothing = await tool("snooze_reminder", on, minutes=10)
     assert nothing.actions == []
+    assert nothing.text.startswith("No reminder has gone off")
+    for bad in ("10", True, 0, 10081):
+        refused = await tool("snooze_reminder", on, minutes=bad)
+        assert refused.text.startswith("error: minutes"), bad

@@ -1,17 +1,39 @@
-"""Reading a new todo: its title, priority, category and due date."""
+"""Creating a todo: "add X to my Y list", "todo: X", "urgent: X", "I need to X".
+
+Intent NewTodo: title, priority, category, due date; read() takes the priority,
+category ("#home", "for work") and due words ("by friday") out of the title.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Final
+from typing import ClassVar, Final
 
-from remo_async.assistant.intents import NewTodo
-from remo_async.assistant.parse_reminder import MAX_TITLE, asks_for_reminder, unquote
+from pydantic import ValidationError
+
+from remo_async.assistant.intents.create_reminder import MAX_TITLE, asks_for_reminder, unquote
+from remo_async.assistant.results import ToolResult, problem_of, todo_action
 from remo_async.assistant.time.spans import find_spans, tidy
 from remo_async.assistant.time.when import WhenError, parse_due
+from remo_async.assistant.turn import Turn
+from remo_async.assistant.wording import todo_line
 from remo_async.domain.enums import Priority
+from remo_async.domain.models import TodoCreate
+
+
+@dataclass(frozen=True, slots=True)
+class NewTodo:
+    """Add a todo; due is a date (or a datetime in UTC when a time was said)."""
+
+    name: ClassVar[str] = "todo.create"
+    title: str
+    priority: Priority = Priority.MEDIUM
+    category: str | None = None
+    due: date | datetime | None = None
+
 
 _ITEM = r"(?:todo|to-do|to\s+do|task|item)"
 _EXPLICIT: Final = re.compile(
@@ -75,8 +97,9 @@ _DUE_LEAD: Final = re.compile(
 )
 
 
-def read_todo(text: str, *, now: datetime, zone: str) -> NewTodo | None:
+def read(text: str, turn: Turn) -> NewTodo | None:
     """A new todo from "add a todo ...", "add X to my list", "todo: X" or "I need to X"."""
+    now, zone = turn.now, turn.zone
     if asks_for_reminder(text):
         return None
     priority, category, title = None, None, None
@@ -155,3 +178,32 @@ def _take_due(title: str, *, now: datetime, zone: str) -> tuple[str, date | date
             head = head[: lead.start()]
         return f"{head} {title[span.end :]}", due
     return title, None
+
+
+async def act(intent: NewTodo, turn: Turn) -> ToolResult:
+    """Adds the todo."""
+    return await add_todo(intent.title, intent.priority, intent.category, turn, due=intent.due)
+
+
+async def add_todo(
+    title: str,
+    priority: str | Priority,
+    category: str | None,
+    turn: Turn,
+    *,
+    due: date | datetime | None = None,
+) -> ToolResult:
+    """Adds a todo (priority low, medium, high or urgent; category optional).
+
+    Answers (no action) instead of raising when a field fails the model.
+    """
+    try:
+        data = TodoCreate(
+            title=title, priority=Priority(priority), category=category or None, due_date=due
+        )
+    except ValueError as exc:  # pydantic's ValidationError is one too
+        problem = problem_of(exc) if isinstance(exc, ValidationError) else str(exc)
+        return ToolResult(f"I couldn't add that todo ({problem}).")
+    todo = await turn.store.todos.create(user_id=turn.user_id, data=data)
+    line = todo_line(todo, now=turn.now, zone=turn.zone).removeprefix("- ")
+    return ToolResult(f"Added {line} to your todos.", [todo_action("created", todo)])

@@ -1,0 +1,90 @@
+"""Cancelling an item: "cancel the reminder to take out the trash", "stop reminding me to X"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar, Final
+
+from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.references import CHANGED, choose, name_of, read_target
+from remo_async.assistant.results import ToolResult, reminder_action, todo_action
+from remo_async.assistant.turn import ItemKind, Turn
+from remo_async.domain.enums import ReminderStatus, TodoStatus
+from remo_async.domain.models import ReminderUpdate, Todo, TodoUpdate
+from remo_async.domain.rules import InvalidTransition
+from remo_async.store import Conflict, NotFound
+
+ONE_AT_A_TIME: Final = (
+    "I cancel one thing at a time, so nothing is lost by mistake. Which one should I cancel?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cancel:
+    """Cancel a reminder or todo; target None means "that": the latest one."""
+
+    name: ClassVar[str] = "item.cancel"
+    target: str | None
+    kind: ItemKind | None = None
+
+
+_CANCEL: Final = re.compile(
+    r"^(?:cancel|delete|remove|drop|scrap|clear|erase|undo|get\s+rid\s+of|call\s+off"
+    r"|(?P<forget>forget(?:\s+about)?))(?:\s+(?P<t>.+))?$",
+    re.IGNORECASE,
+)
+_EVERYTHING: Final = re.compile(
+    r"^(?:all|every|everything)\b|^(?:my\s+|the\s+)?(?:reminders|todos|tasks|to-dos|list)$",
+    re.IGNORECASE,
+)
+_STOP: Final = re.compile(
+    r"^(?:stop\s+reminding\s+me|(?:don'?t|do\s+not|no\s+need\s+to)\s+remind\s+me)"
+    r"(?:\s+(?:to|about|of|that))?(?:\s+(?P<t>.+))?$",
+    re.IGNORECASE,
+)
+
+
+def read(text: str, _turn: Turn) -> Cancel | Chat | None:
+    """A cancellation, a refusal to cancel everything at once, or None."""
+    m = _STOP.match(text)
+    if m is not None:
+        target, _ = read_target(m["t"] or "")
+        return Cancel(target=target, kind="reminder")
+    m = _CANCEL.match(text)
+    if m is None:
+        return None
+    if _EVERYTHING.match(m["t"] or ""):
+        return Chat(topic="unknown", problem=ONE_AT_A_TIME)
+    target, kind = read_target(m["t"] or "")
+    if target is None and m["forget"]:
+        return Chat(topic="thanks")  # "forget it" drops the subject; it cancels nothing
+    return Cancel(target=target, kind=kind)
+
+
+async def act(intent: Cancel, turn: Turn) -> ToolResult:
+    """Cancels the named reminder or todo; reminders are looked at first."""
+    kinds: tuple[ItemKind, ...] = (intent.kind,) if intent.kind else ("reminder", "todo")
+    item = await choose(intent.target, kinds, turn)
+    if isinstance(item, ToolResult):
+        return item
+    name = name_of(item, now=turn.now, zone=turn.zone)
+    store, user_id = turn.store, turn.user_id
+    try:
+        if isinstance(item, Todo):
+            todo = await store.todos.update(
+                user_id=user_id,
+                todo_id=item.todo_id,
+                changes=TodoUpdate(status=TodoStatus.CANCELLED),
+            )
+            return ToolResult(f"OK, I took {name} off your todos.", [todo_action("updated", todo)])
+        reminder = await store.reminders.update(
+            user_id=user_id,
+            reminder_id=item.reminder_id,
+            changes=ReminderUpdate(status=ReminderStatus.CANCELLED),
+        )
+    except (NotFound, Conflict, InvalidTransition):
+        return ToolResult(CHANGED)
+    return ToolResult(
+        f"OK, I cancelled the reminder {name}.", [reminder_action("cancelled", reminder)]
+    )

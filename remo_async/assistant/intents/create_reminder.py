@@ -1,0 +1,192 @@
+"""Creating a reminder: "remind me to X at T", "every weekday at 7:30 ...", or asking when.
+
+Intents: NewReminder (title, time, RRULE) and NeedTime (a title but no time: Remo asks
+"When should I remind you to X?"; answer_time reads the reply).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import ClassVar, Final
+
+from pydantic import ValidationError
+
+from remo_async.assistant import wording
+from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.results import ToolResult, problem_of, reminder_action
+from remo_async.assistant.time.recurring import find_recurrence, first_time
+from remo_async.assistant.time.spans import find_time, remove_spans, tidy
+from remo_async.assistant.time.when import WhenError, parse_when
+from remo_async.assistant.turn import Phrasing, Turn
+from remo_async.domain.models import ReminderCreate
+
+MAX_TITLE: Final = 200
+WHAT_ABOUT: Final = "What should I remind you about?"
+
+
+@dataclass(frozen=True, slots=True)
+class NewReminder:
+    """Remind the user of title at a time (UTC), once or on an RFC 5545 RRULE."""
+
+    name: ClassVar[str] = "reminder.create"
+    title: str
+    at: datetime
+    recurrence: str | None = None
+    phrasing: Phrasing = "to"
+
+
+@dataclass(frozen=True, slots=True)
+class NeedTime:
+    """A reminder with no time (or one we could not read, the problem): ask when."""
+
+    name: ClassVar[str] = "reminder.need_time"
+    title: str
+    problem: str | None = None
+    phrasing: Phrasing = "to"
+
+
+# What asks for a reminder, up to the word that says how the title reads.
+_LEAD: Final = re.compile(
+    r"^(?:"
+    r"remind\s+me(?:\s+again)?"
+    r"|(?:please\s+)?(?:set|create|add|make|schedule|put\s+in|give\s+me|new)\s+(?:me\s+)?"
+    r"(?:a\s+|an\s+|the\s+|one\s+|another\s+)?(?:new\s+)?(?:quick\s+)?reminder"
+    r"|reminder"
+    r"|(?:do\s+not|don'?t)\s+let\s+me\s+forget"
+    r"|help\s+me\s+remember"
+    r"|make\s+sure\s+(?:that\s+)?i(?:\s+remember)?"
+    r"|(?:alert|ping|nudge|notify|tell|text|message|buzz)\s+me"
+    r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
+    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re)\s+|\s+|$)",
+    re.IGNORECASE,
+)
+_WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
+_ASKS: Final = re.compile(r"\bremind\b|\breminder\b|let\s+me\s+forget|help\s+me\s+remember", re.I)
+_QUESTION: Final = re.compile(
+    r"^(?:what|when|where|who|why|how|which|is|are|do|does|did|can|could|should|will|would)\b",
+    re.IGNORECASE,
+)
+_DANGLING: Final = re.compile(r"(?:\s+(?:at|on|by|in|for|to|and|please))+$", re.IGNORECASE)
+_LINKS: Final[Mapping[str, Phrasing]] = {"to": "to", "that": "that"}
+
+
+def asks_for_reminder(text: str) -> bool:
+    """Whether the words ask for a reminder ("remind", "don't let me forget"...)."""
+    return _ASKS.search(text) is not None or _WAKE.match(text) is not None
+
+
+def read(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
+    """A reminder the words ask for ("remind me...", "don't let me forget..."), or None."""
+    return _read(text, turn, strict=True)
+
+
+def read_timed(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
+    """Any statement with a time and something to do ("call mum at 5"), or None."""
+    return _read(text, turn, strict=False)
+
+
+def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Chat | None:
+    now, zone = turn.now, turn.zone
+    asked = asks_for_reminder(text)
+    if strict and not asked:
+        return None
+    recurrence = find_recurrence(text)
+    rest = text
+    if recurrence is not None:
+        rest = f"{text[: recurrence.start]} {text[recurrence.end :]}"
+    found = find_time(rest, now=now, zone=zone)
+    if not asked and (found.at is None or _QUESTION.match(text) or text.endswith("?")):
+        return None
+    title, phrasing = title_of(remove_spans(rest, found.spans + found.unread))
+    if not title:
+        return Chat(topic="unknown", problem=WHAT_ABOUT) if asked else None
+    if recurrence is None:
+        if found.at is None:
+            return NeedTime(title=title, problem=found.problem, phrasing=phrasing)
+        return NewReminder(title=title, at=found.at, phrasing=phrasing)
+    time_text = " ".join(span.text for span in found.spans)
+    try:
+        first = first_time(recurrence, time_text, now=now, zone=zone)
+    except WhenError as exc:
+        return NeedTime(title=title, problem=str(exc), phrasing=phrasing)
+    return NewReminder(title=title, at=first, recurrence=recurrence.rule, phrasing=phrasing)
+
+
+def title_of(text: str) -> tuple[str, Phrasing]:
+    """The title in what is left once the time is taken out, and how it reads after "remind you"."""
+    text = tidy(text)
+    if _WAKE.match(text):
+        return "wake up", "to"
+    phrasing: Phrasing = "about"
+    m = _LEAD.match(text)
+    if m is not None:
+        link = m["link"].strip(" :,-").lower()
+        phrasing = _LINKS.get(link, "about")
+        text = text[m.end() :]
+    elif re.match(r"^to\s+", text, re.IGNORECASE):
+        text, phrasing = text[3:], "to"
+    text = tidy(_DANGLING.sub("", tidy(text)))
+    text = unquote(text.rstrip(".!?").strip())
+    return text[:MAX_TITLE].strip(), phrasing
+
+
+def unquote(text: str) -> str:
+    """text without the quotes the user put around all of it."""
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1].strip()
+    return text
+
+
+def ask_when(title: str, phrasing: Phrasing) -> str:
+    """Remo's question for a reminder without a time."""
+    return f"When should I remind you {wording.about(title, phrasing)}?"
+
+
+async def act(intent: NewReminder | NeedTime, turn: Turn) -> ToolResult:
+    """Creates the reminder, or asks when (NeedTime, with the problem found if any)."""
+    if isinstance(intent, NeedTime):
+        question = ask_when(intent.title, intent.phrasing)
+        problem = intent.problem
+        return ToolResult(f"{wording.sentence(problem)} {question}" if problem else question)
+    return await set_reminder(
+        intent.title, intent.at, turn, recurrence=intent.recurrence, phrasing=intent.phrasing
+    )
+
+
+async def set_reminder(
+    title: str,
+    when: str | datetime,
+    turn: Turn,
+    *,
+    description: str = "",
+    recurrence: str | None = None,
+    phrasing: Phrasing = "to",
+) -> ToolResult:
+    """Creates a reminder; `when` is a datetime or words/ISO 8601 read in the turn's zone.
+
+    Answers (no action) instead of raising when the time is unreadable or past, or the
+    fields fail the model (title 1..200 characters, RRULE as the API accepts it).
+    """
+    now, zone = turn.now, turn.zone
+    try:
+        at = when if isinstance(when, datetime) else parse_when(when, now=now, zone=zone)
+        if at < now:
+            # ISO 8601 with an offset is read as given, even when past; a reminder never is.
+            raise WhenError(f"{at.isoformat()} has already passed")
+        data = ReminderCreate(
+            title=title,
+            description=description,
+            reminding_time=at,
+            timezone=zone,
+            recurrence=recurrence or None,
+        )
+    except WhenError as exc:
+        return ToolResult(f"I couldn't read that time: {exc}.")
+    except ValidationError as exc:
+        return ToolResult(f"I couldn't set that reminder ({problem_of(exc)}).")
+    reminder = await turn.store.reminders.create(user_id=turn.user_id, data=data)
+    text = wording.reminder_set(reminder, phrasing=phrasing, now=now, zone=zone)
+    return ToolResult(text, [reminder_action("created", reminder)])
