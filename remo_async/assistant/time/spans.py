@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.when import WhenError, parse_when
 
 # The grammar mirrors when_rules on purpose: a span it finds is read by our own rules, so
@@ -103,13 +104,18 @@ class Found:
 
 def find_spans(text: str) -> list[Span]:
     """Every phrase of text that looks like a time, left to right."""
-    return [Span(m.start(), m.end(), m.group()) for m in _SPAN.finditer(text)]
+    said = rewrite(text)
+    spans = []
+    for m in _SPAN.finditer(said.text):
+        start, end = said.origin(m.start(), m.end())
+        spans.append(Span(start, end, text[start:end]))
+    return spans
 
 
 def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
     """The time text names when all of it is a time phrase, else None; WhenError if past."""
     text = text.strip().rstrip(".!?").strip()
-    if _SPAN.fullmatch(text) is None:
+    if _SPAN.fullmatch(rewrite(text).text) is None:
         return None
     return read_span(text, now=now, zone=zone)
 
@@ -175,6 +181,7 @@ def _halves(first: str, second: str) -> bool:
 
     Only such a pair reads as one time by our rules; any other would go to dateparser.
     """
+    first, second = rewrite(first).text, rewrite(second).text
     days = [_DAY_PART.search(text) is not None for text in (first, second)]
     clocks = [_CLOCK_PART.search(_DAY_PART.sub(" ", text)) is not None for text in (first, second)]
     durations = [_DURATION_RE.search(text) is not None for text in (first, second)]

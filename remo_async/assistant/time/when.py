@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 
+from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.rules import Context, WhenError, read_phrase, to_utc
 
 __all__ = ["WhenError", "parse_due", "parse_when"]
@@ -98,6 +99,7 @@ def _read(text: str, *, now: datetime, zone: str, date_only: bool) -> date | dat
         raise WhenError("a date or time is required")
     if len(clean) > _MAX_LENGTH:
         raise WhenError("that is too long to be a date or time")
+    clean = rewrite(clean).text
     plain = " ".join(text.split())
     shown = repr(plain if len(plain) <= 40 else plain[:37] + "...")
     iso = _read_iso(clean, tz, shown)
