@@ -57,7 +57,16 @@ from tests.assistant.harness_checks import (
 )
 from tests.helpers import SettableClock
 
-__all__ = ["Ask", "Changed", "Listed", "NewReminder", "NewTodo", "Nothing", "StateIs"]
+__all__ = [
+    "Ask",
+    "Changed",
+    "Expectation",
+    "Listed",
+    "NewReminder",
+    "NewTodo",
+    "Nothing",
+    "StateIs",
+]
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,7 @@ class Conversation:
         self.user = f"did:privy:{uuid.uuid4().hex}"
         self.keys: dict[str, tuple[str, str]] = {}  # key -> (kind, id)
         self.history: list[dict[str, str]] = []
+        self.previous_answer = ""
         clock.now = now
 
     async def start(self, seeds: Sequence[Seed], *, remember: bool = True) -> None:
@@ -247,12 +257,29 @@ class Conversation:
         item = await repo.get(user_id=self.user, record_id=item_id)
         return None if item is None else dict(item.model_dump(mode="json"))
 
+    async def resolve(self, key: str) -> tuple[str, str] | None:
+        """A key's (kind, id); "@2" is the second of the known items that the previous
+        answer names (a "which one?" question), in the order it names them."""
+        if not key.startswith("@"):
+            return self.keys[key]
+        said = self.previous_answer.casefold()
+        named = []
+        for kind, item_id in self.keys.values():
+            stored = await self.stored(kind, item_id)
+            where = said.find(str(stored["title"]).casefold()) if stored else -1
+            if where >= 0:
+                named.append((where, kind, item_id))
+        named.sort()
+        index = int(key[1:]) - 1
+        return (named[index][1], named[index][2]) if index < len(named) else None
+
     async def say(self, text: str) -> tuple[str, list[dict[str, Any]]]:
         engine = BuiltinEngine(store=self.store, clock=self.clock)
         if self.remember:
             await self.store.conversations.add(
                 user_id=self.user, data=MessageCreate(role=Role.USER, content=text)
             )
+        self.previous_answer = self.history[-1]["content"] if self.history else ""
         reply = await engine.reply(user_id=self.user, message=text, history=list(self.history))
         if self.remember:
             await self.store.conversations.add(

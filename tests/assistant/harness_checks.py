@@ -27,6 +27,8 @@ class NewReminder:
     rule: str | None = None
     key: str = ""
     """Name the created item gets for later turns of a dialogue."""
+    says: str = ""
+    """Words the answer must hold (case-insensitive), e.g. a duplicate's warning."""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,11 @@ def _id_of(action: Action) -> tuple[str, str] | None:
 
 
 async def _check_new(
-    talk: Conversation, expect: NewReminder | NewTodo, actions: list[Action], before: Any
+    talk: Conversation,
+    expect: NewReminder | NewTodo,
+    answer: str,
+    actions: list[Action],
+    before: Any,
 ) -> str | None:
     kind = "reminder" if isinstance(expect, NewReminder) else "todo"
     got = _one_action(actions, kind)
@@ -172,6 +178,8 @@ async def _check_new(
     problem = _fields_problem(want, item, "answered")
     if problem:
         return problem
+    if isinstance(expect, NewReminder) and expect.says.casefold() not in answer.casefold():
+        return f"the answer does not say {expect.says!r}: {answer!r}"
     item_id = str(item[f"{kind}_id"])
     after = await talk.snapshot()
     stored = await talk.stored(kind, item_id)
@@ -201,7 +209,10 @@ async def _check_changed(
     types = [a.get("type") for a in actions]
     if not actions or any(t != expect.type for t in types):
         return f"want {expect.type} x{len(expect.keys)}, got {types}"
-    targets = {talk.keys[key] for key in expect.keys}
+    resolved = [await talk.resolve(key) for key in expect.keys]
+    if None in resolved:
+        return f"the previous answer names no item for {expect.keys}"
+    targets = {item for item in resolved if item is not None}
     touched = {_id_of(a) for a in actions}
     if touched != targets:
         names = [(a.get("reminder") or a.get("todo") or {}).get("title") for a in actions]
@@ -245,7 +256,7 @@ async def check(
 ) -> str | None:
     """Why the turn did not do what was expected, or None when it did."""
     if isinstance(expect, NewReminder | NewTodo):
-        return await _check_new(talk, expect, actions, before)
+        return await _check_new(talk, expect, answer, actions, before)
     if isinstance(expect, Changed):
         return await _check_changed(talk, expect, actions, before)
     if isinstance(expect, StateIs):

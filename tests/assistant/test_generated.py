@@ -28,7 +28,7 @@ from tests.assistant.phrase_when import Clock, Now
 from tests.assistant.phrases import DEFAULT_SEED, ZONES, change_days, generate
 from tests.helpers import SettableClock
 
-CASES = 1200
+CASES = 2000
 REQUIRED = 0.995
 SEED = int(os.environ.get("REMO_PHRASE_SEED", DEFAULT_SEED))
 COUNT = int(os.environ.get("REMO_PHRASE_CASES", CASES))
