@@ -4,66 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Final
-from zoneinfo import ZoneInfo
 
+from remo_async.assistant.time.context import Context, WhenError, to_utc
+from remo_async.assistant.time.parts import Candidates, Clock, MonthDay, Parts, Weekday
+from remo_async.assistant.time.periods import PERIOD_COMPONENTS, later
 
-class WhenError(ValueError):
-    """User time input that cannot be read; str() is a short sentence for the user."""
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What a reading is relative to."""
-
-    shown: str  # the input, quoted and cut short, for error messages
-    now: datetime
-    tz: ZoneInfo
-    date_only: bool
-
-    @property
-    def today(self) -> date:
-        """The user's local date at `now`."""
-        return self.now.astimezone(self.tz).date()
-
-
-def to_utc(local: datetime, tz: ZoneInfo) -> datetime:
-    """A naive wall time in tz as UTC: the first of two readings, or shifted across a gap."""
-    # fold=0 gives a time inside a spring-forward gap the offset from before the change,
-    # which lands it one gap-length later (02:30 becomes 03:30), as documented in parse_when.
-    return local.replace(tzinfo=tz, fold=0).astimezone(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class _Weekday:
-    weekday: int
-    strict: bool  # "next friday": never today
-
-
-@dataclass(frozen=True, slots=True)
-class _MonthDay:
-    month: int
-    day: int
-    year: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class _Clock:
-    hour: int
-    minute: int
-    flexible: bool  # a bare 1..11 that still needs am or pm
-    midnight: bool  # the word, which ends the named day
-    bare: bool  # just a number: only a time next to a day, a period or "at"
-
-
-@dataclass(slots=True)
-class _Parts:
-    day: date | _Weekday | _MonthDay | None = None
-    named_today: bool = False
-    period: str | None = None
-    clock: _Clock | None = None
+__all__ = ["Context", "WhenError", "read_phrase", "to_utc"]
 
 
 _MONTHS: Final = "jan feb mar apr may jun jul aug sep oct nov dec"
@@ -109,53 +57,46 @@ _CLOCK: Final = re.compile(
 )
 
 
-def _set_day(parts: _Parts, day: date | _Weekday | _MonthDay, *, today: bool = False) -> bool:
-    if parts.day is not None:
-        return False
-    parts.day, parts.named_today = day, today
-    return True
-
-
-def _relative_day(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+def _relative_day(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
     word = m["rel"]
     if word == "tonight":
         if parts.period is not None:
             return False
         parts.period = "tonight"
     offset = 0 if word in ("today", "tonight") else 2 if "after" in word else 1
-    return _set_day(parts, today + timedelta(days=offset), today=offset == 0)
+    return parts.set_day(today + timedelta(days=offset), today=offset == 0)
 
 
-def _next_span(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+def _next_span(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
     if m["span"] == "week":
-        return _set_day(parts, today + timedelta(days=7 - today.weekday()))
+        return parts.set_day(today + timedelta(days=7 - today.weekday()))
     first = today.replace(day=1)
-    return _set_day(parts, (first + timedelta(days=32)).replace(day=1))
+    return parts.set_day((first + timedelta(days=32)).replace(day=1))
 
 
-def _weekday(m: re.Match[str], parts: _Parts, _today: date, _at: bool) -> bool:
+def _weekday(m: re.Match[str], parts: Parts, _today: date, _at: bool) -> bool:
     strict = m["which"] is not None and m["which"] != "this"
-    return _set_day(parts, _Weekday(_WEEKDAYS.index(m["wd"][:2]), strict=strict))
+    return parts.set_day(Weekday(_WEEKDAYS.index(m["wd"][:2]), strict=strict))
 
 
-def _month_day(m: re.Match[str], parts: _Parts, _today: date, _at: bool) -> bool:
+def _month_day(m: re.Match[str], parts: Parts, _today: date, _at: bool) -> bool:
     year = int(m["year"]) if m["year"] else None
-    return _set_day(parts, _MonthDay(_MONTHS.split().index(m["mon"][:3]) + 1, int(m["dom"]), year))
+    return parts.set_day(MonthDay(_MONTHS.split().index(m["mon"][:3]) + 1, int(m["dom"]), year))
 
 
-def _period(m: re.Match[str], parts: _Parts, today: date, _at: bool) -> bool:
+def _period(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
     if parts.period is not None:
         return False
     parts.period = m["period"]
-    return not m["this"] or _set_day(parts, today, today=True)
+    return not m["this"] or parts.set_day(today, today=True)
 
 
-def _clock(m: re.Match[str], parts: _Parts, _today: date, after_at: bool) -> bool:
+def _clock(m: re.Match[str], parts: Parts, _today: date, after_at: bool) -> bool:
     if parts.clock is not None:
         return False
     if m["word"]:
         hour = 0 if m["word"] == "midnight" else 12
-        parts.clock = _Clock(hour, 0, flexible=False, midnight=hour == 0, bare=False)
+        parts.clock = Clock(hour, 0, flexible=False, midnight=hour == 0, bare=False)
         return True
     hour, minute = int(m["hour"]), int(m["minute"] or 0)
     if minute > 59 or hour > (12 if m["mer"] else 23) or (m["mer"] and hour == 0):
@@ -164,13 +105,14 @@ def _clock(m: re.Match[str], parts: _Parts, _today: date, after_at: bool) -> boo
         hour = hour % 12 + (12 if m["mer"] == "p" else 0)
     flexible = not m["mer"] and 1 <= hour <= 11 and not m["hour"].startswith("0")
     bare = not (m["minute"] or m["mer"] or m["oclock"] or after_at)
-    parts.clock = _Clock(hour, minute, flexible=flexible, midnight=False, bare=bare)
+    parts.clock = Clock(hour, minute, flexible=flexible, midnight=False, bare=bare)
     return True
 
 
-_Handler = Callable[[re.Match[str], _Parts, date, bool], bool]
+_Handler = Callable[[re.Match[str], Parts, date, bool], bool]
 # Order matters: a day-month date must win over its leading number read as an hour.
 _COMPONENTS: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
+    *PERIOD_COMPONENTS,
     (_RELATIVE_DAY, _relative_day),
     (_NEXT_SPAN, _next_span),
     (_WEEKDAY_RE, _weekday),
@@ -181,9 +123,9 @@ _COMPONENTS: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
 )
 
 
-def _scan(text: str, today: date) -> _Parts | None:
+def _scan(text: str, today: date) -> Parts | None:
     """The day, period and clock named by text, or None if any word is not ours."""
-    parts, pos = _Parts(), 0
+    parts, pos = Parts(), 0
     while True:
         gap = _FILLER.match(text, pos)
         filler = gap.group() if gap else ""
@@ -202,12 +144,12 @@ def _scan(text: str, today: date) -> _Parts | None:
             return None
     if parts.clock is not None and parts.clock.bare and parts.day is None and parts.period is None:
         return None
-    return parts if parts.day or parts.period or parts.clock else None
+    return parts if parts.day or parts.period or parts.clock or parts.later else None
 
 
-def _wall(day: date, parts: _Parts, ctx: Context) -> datetime:
+def _wall(day: date, parts: Parts, ctx: Context) -> datetime:
     """The local wall time the parts name on day."""
-    clock = parts.clock
+    clock = parts.clock or (parts.default if parts.period is None else None)
     if clock is None:
         return datetime.combine(day, time(_WINDOWS[parts.period][0]))
     hour = clock.hour
@@ -226,23 +168,23 @@ def _wall(day: date, parts: _Parts, ctx: Context) -> datetime:
     return wall + timedelta(days=1) if clock.midnight else wall
 
 
-def _is_day_only(parts: _Parts, ctx: Context) -> bool:
+def _is_day_only(parts: Parts, ctx: Context) -> bool:
     return ctx.date_only and parts.clock is None and parts.period is None
 
 
-def _ahead(day: date, parts: _Parts, ctx: Context) -> bool:
+def _ahead(day: date, parts: Parts, ctx: Context) -> bool:
     if _is_day_only(parts, ctx):
         return day >= ctx.today
     return to_utc(_wall(day, parts, ctx), ctx.tz) > ctx.now
 
 
-def _finish(day: date, parts: _Parts, ctx: Context) -> date | datetime:
+def _finish(day: date, parts: Parts, ctx: Context) -> date | datetime:
     if _is_day_only(parts, ctx):
         return day
     return to_utc(_wall(day, parts, ctx), ctx.tz)
 
 
-def _on_today(parts: _Parts, ctx: Context) -> date | datetime:
+def _on_today(parts: Parts, ctx: Context) -> date | datetime:
     """Today, or for a time with no day named, tomorrow once today's has passed."""
     today = ctx.today
     if _is_day_only(parts, ctx):
@@ -264,7 +206,7 @@ def _on_today(parts: _Parts, ctx: Context) -> date | datetime:
     return to_utc(_wall(today + timedelta(days=1), parts, ctx), ctx.tz)
 
 
-def _pick_weekday(wd: _Weekday, parts: _Parts, ctx: Context) -> date:
+def _pick_weekday(wd: Weekday, parts: Parts, ctx: Context) -> date:
     """Today if it is that weekday and the time is still ahead, else the first one after today."""
     today = ctx.today
     if not wd.strict and today.weekday() == wd.weekday and _ahead(today, parts, ctx):
@@ -272,7 +214,7 @@ def _pick_weekday(wd: _Weekday, parts: _Parts, ctx: Context) -> date:
     return today + timedelta(days=(wd.weekday - today.weekday() - 1) % 7 + 1)
 
 
-def _pick_month_day(md: _MonthDay, parts: _Parts, ctx: Context) -> date:
+def _pick_month_day(md: MonthDay, parts: Parts, ctx: Context) -> date:
     """The first such date still ahead, or the one of the year given."""
     years = [md.year] if md.year else list(range(ctx.today.year, ctx.today.year + 9))
     valid = False
@@ -287,15 +229,27 @@ def _pick_month_day(md: _MonthDay, parts: _Parts, ctx: Context) -> date:
     raise WhenError(f"{ctx.shown} is {'in the past' if valid else 'not a date'}")
 
 
+def _pick_candidate(candidates: Candidates, parts: Parts, ctx: Context) -> date:
+    """The first candidate day still ahead, moved by its `then` days."""
+    for day in candidates.days:
+        if _ahead(day, parts, ctx):
+            return day + timedelta(days=candidates.then)
+    raise WhenError(f"{ctx.shown} is in the past")
+
+
 def read_phrase(text: str, ctx: Context) -> date | datetime | None:
     """A phrase of day, period and time of day; None if it is not one of ours."""
     parts = _scan(text, ctx.today)
     if parts is None:
         return None
+    if parts.later:
+        return later(parts, ctx)
     day = parts.day
-    if isinstance(day, _Weekday):
+    if isinstance(day, Candidates):
+        return _finish(_pick_candidate(day, parts, ctx), parts, ctx)
+    if isinstance(day, Weekday):
         return _finish(_pick_weekday(day, parts, ctx), parts, ctx)
-    if isinstance(day, _MonthDay):
+    if isinstance(day, MonthDay):
         return _finish(_pick_month_day(day, parts, ctx), parts, ctx)
     if day is None or parts.named_today:
         return _on_today(parts, ctx)

@@ -48,13 +48,20 @@ _CLOCK = (
     r"|\d{1,2}\s*o'?clock)"
 )
 _BARE = r"(?:\d{1,2}(?:[:.]\d{2})?)"
+_WEEKEND = r"(?:(?:this\s+coming|this|next|coming|the)\s+)?weekend"
+_PERIOD_END = (
+    r"(?:(?:the\s+)?end\s+of\s+(?:next\s+(?:week|month)|(?:the\s+|this\s+)?(?:day|week|month))"
+    r"|eod|eow|eom)"
+)
+_ISO_DATE = r"\d{4}-\d{2}-\d{2}"
+_LATER = r"(?:first\s+thing(?:\s+in\s+the\s+morning)?|later(?:\s+(?:today|on))?)"
 # Ours, rewritten before parse_when reads them (see _readings).
-_WEEKEND = r"(?:(?:this|next|the)\s+)?weekend"
 _ORDINAL_DAY = r"the\s+\d{1,2}(?:st|nd|rd|th)"
 # Components that name a time on their own, longest alternatives first.
 _STRONG = (
-    rf"(?:{DURATION}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}|{_WEEKEND}"
-    rf"|{_ORDINAL_DAY}|(?:this|in\s+the)\s+{_PERIOD}|{_CLOCK}){_END}"
+    rf"(?:{DURATION}|{_ISO_DATE}|{_PERIOD_END}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}"
+    rf"|{_DAY_MONTH}|{_WEEKEND}|{_ORDINAL_DAY}|{_LATER}|(?:this|in\s+the)\s+{_PERIOD}|{_CLOCK})"
+    rf"{_END}"
 )
 # A bare number is a time only after "at" or next to another component ("tomorrow 10").
 _FIRST = rf"(?:(?:(?:on|at|by|for|around)\s+)?{_STRONG}|(?:at|around)\s+{_BARE}{_END})"
@@ -66,8 +73,8 @@ _SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*", re.IGNORECASE)
 MAX_SPANS: Final = 6  # no sentence names more times than this and means one of them
 _DURATION_RE: Final = re.compile(rf"(?<![\w']){DURATION}", re.IGNORECASE)
 _DAY_PART: Final = re.compile(
-    rf"(?<![\w'])(?:{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}|{_DAY_MONTH}|{_WEEKEND}"
-    rf"|{_ORDINAL_DAY}){_END}",
+    rf"(?<![\w'])(?:{_ISO_DATE}|{_PERIOD_END}|{_DAY_WORD}|{_NEXT_SPAN}|{_WEEKDAY}|{_MONTH_DAY}"
+    rf"|{_DAY_MONTH}|{_WEEKEND}|{_ORDINAL_DAY}){_END}",
     re.IGNORECASE,
 )
 _CLOCK_PART: Final = re.compile(
@@ -75,7 +82,6 @@ _CLOCK_PART: Final = re.compile(
 )
 _MONTH_RE: Final = re.compile(rf"(?<![\w']){MONTH}{_END}", re.IGNORECASE)
 _AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
-_WEEKEND_RE: Final = re.compile(r"\b(?:(?P<next>next)\s+|this\s+|the\s+)?weekend\b", re.I)
 _ORDINAL_RE: Final = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
 _MONTH_NAMES: Final = (
     *("january", "february", "march", "april", "may", "june", "july", "august"),
@@ -122,7 +128,6 @@ def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
 
 def _readings(text: str, *, now: datetime, zone: str) -> list[str]:
     """What parse_when is given for a span: ours rewritten into its words, likeliest first."""
-    text = _WEEKEND_RE.sub(lambda m: "next saturday" if m["next"] else "saturday", text)
     text = _AROUND.sub("at ", text)
     m = _ORDINAL_RE.search(text)
     if m is None or _MONTH_RE.search(text):
