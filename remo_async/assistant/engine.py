@@ -1,15 +1,16 @@
-"""The built-in engine: read the message in its Turn, then run the intent's action."""
+"""The built-in engine: read the message in its Turn, run the intent's action, remember."""
 
 from __future__ import annotations
 
 import structlog
 
 from remo_async.assistant.base import Reply
-from remo_async.assistant.intents import Chat, Intent, act
-from remo_async.assistant.parser import read_turn
+from remo_async.assistant.intents import Chat, Intent, act, read_turn
+from remo_async.assistant.memory import MEMORY_KEY, Memory, updated
 from remo_async.assistant.turn import Turn
 from remo_async.domain.times import Clock
-from remo_async.store import Store
+from remo_async.store import Conflict, Store
+from remo_async.store.errors import InvalidValue
 
 log = structlog.get_logger("remo_async.assistant")
 
@@ -21,8 +22,8 @@ class BuiltinEngine:
         self._store = store
         self._clock = clock
 
-    async def turn(self, *, user_id: str, history: list[dict[str, str]]) -> Turn:
-        """The context of one message of user_id: now, the user's zone, the history."""
+    async def turn(self, *, user_id: str, message: str, history: list[dict[str, str]]) -> Turn:
+        """The context of one message of user_id: now, the user's zone and memory, history."""
         preferences = await self._store.users.get_preferences(privy_id=user_id)
         return Turn(
             now=self._clock(),
@@ -30,11 +31,13 @@ class BuiltinEngine:
             history=history,
             user_id=user_id,
             db=self._store,
+            message=message,
+            memory=Memory.load(preferences.extra().get(MEMORY_KEY)),
         )
 
     async def reply(self, *, user_id: str, message: str, history: list[dict[str, str]]) -> Reply:
         """Answers message; never raises for user text (StoreUnavailable passes through)."""
-        turn = await self.turn(user_id=user_id, history=history)
+        turn = await self.turn(user_id=user_id, message=message, history=history)
         try:
             intent: Intent = read_turn(message, turn)
         except (ValueError, OverflowError, LookupError):
@@ -42,4 +45,17 @@ class BuiltinEngine:
             log.warning("assistant.parse_failed", exc_info=True)
             intent = Chat(topic="unknown")
         result = await act(intent, turn)
+        await self._remember(turn, updated(turn.memory, result.remember))
         return Reply(text=result.text, actions=result.actions)
+
+    async def _remember(self, turn: Turn, memory: Memory) -> None:
+        """Keeps memory with the user's preferences when it changed (one conditional write)."""
+        if memory == turn.memory:
+            return
+        try:
+            await self._store.users.merge_preferences(
+                privy_id=turn.user_id, patch={MEMORY_KEY: memory.dump()}
+            )
+        except (Conflict, InvalidValue):
+            # Memory is a convenience: losing one update costs an "it" or an undo, not data.
+            log.warning("assistant.memory_not_saved", exc_info=True)

@@ -15,8 +15,19 @@ _FILLER: Final = frozenset(
     (
         *("the", "a", "an", "my", "to", "about", "for", "of", "that", "this", "called"),
         *("reminder", "reminders", "todo", "todos", "task", "tasks", "item", "named", "please"),
+        *("one", "just", "finally", "already", "out", "up", "i", "i've", "we", "we've", "have"),
+        *("with", "off", "all", "now"),
     )
 )
+# Past forms said back for the verbs of titles ("I paid the rent" names "pay rent").
+_IRREGULAR: Final = {
+    **{"paid": "pay", "bought": "buy", "sent": "send", "made": "make", "took": "take"},
+    **{"got": "get", "wrote": "write", "rang": "ring", "fed": "feed", "met": "meet"},
+    **{"sold": "sell", "built": "build", "did": "do", "done": "do", "found": "find"},
+    **{"gave": "give", "went": "go", "read": "read", "put": "put", "brought": "bring"},
+    **{"called": "call", "emailed": "email", "texted": "text", "finished": "finish"},
+}
+_KEEP_ED: Final = frozenset(("need", "feed", "speed", "seed", "weed", "bleed", "breed", "shed"))
 _SIMILAR: Final = 0.84
 _WHOLE_SIMILAR: Final = 0.8
 
@@ -29,8 +40,16 @@ def words(text: str) -> list[str]:
 
 
 def _stem(word: str) -> str:
-    # Plural and possessive endings: "pills" names "pill", "mum's" names "mum".
+    # Plural, possessive and past endings: "pills" names "pill", "mum's" names "mum",
+    # "renewed" names "renew".
     word = word.removesuffix("'s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) >= 5 and word.endswith("ied"):
+        return word[:-3] + "y"
+    if len(word) >= 5 and word.endswith("ed") and word not in _KEEP_ED:
+        word = word[:-2]
+        return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word

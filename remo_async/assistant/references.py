@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from remo_async.assistant.matching import find_matches
-from remo_async.assistant.results import ToolResult
-from remo_async.assistant.time.spans import tidy
+from remo_async.assistant.memory import Choice, Ref, Remember
+from remo_async.assistant.results import Item, ToolResult, ref_of
+from remo_async.assistant.time import WhenError, read_exact, tidy
 from remo_async.assistant.turn import ItemKind, Turn
 from remo_async.assistant.wording import and_list, rule_phrase, when
 from remo_async.domain.enums import ReminderStatus, TodoStatus
 from remo_async.domain.models import Reminder, Todo
 from remo_async.store import Store
 
-Item = Reminder | Todo
 CHANGED: Final = "That one changed just now, so I left it alone. Please try again."
 WHICH_THAT: Final = (
     'I\'m not sure which one you mean. Tell me its name, like "cancel the reminder to call mum".'
@@ -36,6 +37,13 @@ _KIND_WORDS: Final = re.compile(
     r"|^(?:the|my)\s+",
     re.IGNORECASE,
 )
+_ONE: Final = re.compile(r"\s+(?:one|thing|item|task)$", re.IGNORECASE)  # "the milk one"
+_CLOCK: Final = re.compile(
+    r"^(?:the\s+one\s+(?:at|for)\s+|(?:my|the|that)\s+)?(?:at\s+)?"
+    r"(?P<clock>\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?|\d{1,2}\s*o'?clock|noon|midday)"
+    r"(?:\s+(?:one|reminder|meeting|appointment))?$",
+    re.IGNORECASE,
+)
 
 
 def read_target(words: str) -> tuple[str | None, ItemKind | None]:
@@ -50,7 +58,9 @@ def read_target(words: str) -> tuple[str | None, ItemKind | None]:
             kind = "todo"
     if _THAT.fullmatch(words):
         return None, kind
-    target = _ARTICLE.sub("", tidy(_KIND_WORDS.sub(" ", words)))
+    if _CLOCK.match(words):
+        return words, "reminder"  # "my 3pm", "the one at 3pm": matched by its time
+    target = _ONE.sub("", _ARTICLE.sub("", tidy(_KIND_WORDS.sub(" ", words))))
     if not target or _THAT.fullmatch(target):
         return None, kind
     return target, kind
@@ -83,21 +93,78 @@ def name_of(item: Item, *, now: datetime, zone: str) -> str:
     return f'"{item.title}" ({when(item.reminding_time, now=now, zone=zone)})'
 
 
-async def choose(target: str | None, kinds: tuple[ItemKind, ...], turn: Turn) -> Item | ToolResult:
-    """The one open item target names (None: the latest one), or a question or "not found"."""
-    store, user_id = turn.store, turn.user_id
+async def fetch(refs: tuple[Ref, ...], turn: Turn) -> list[Item]:
+    """The stored items refs name, in that order (gone ones left out)."""
+    found: list[Item] = []
+    for ref in refs:
+        repo = turn.store.reminders if ref.kind == "reminder" else turn.store.todos
+        item = await repo.get(user_id=turn.user_id, record_id=ref.id)
+        if item is not None:
+            found.append(item)
+    return found
+
+
+async def choose(
+    target: str | None, kinds: tuple[ItemKind, ...], turn: Turn
+) -> list[Item] | ToolResult:
+    """The open item target names (None: "it", the one last touched), or a question.
+
+    Several matches are a "which one?" question, remembered so that "both", "the
+    first one" or "the one at 3pm" can answer it; no match is said so. Never a guess.
+    """
     pools: list[list[Item]] = []
     for kind in kinds:
-        pools.append(list(await (open_todos if kind == "todo" else open_reminders)(store, user_id)))
+        fetch_open = open_todos if kind == "todo" else open_reminders
+        pools.append(list(await fetch_open(turn.store, turn.user_id)))
+    every = [item for pool in pools for item in pool]
     if target is None:
-        found = latest([item for pool in pools for item in pool])
-        return ToolResult(WHICH_THAT) if found is None else found
+        last = turn.memory.last
+        remembered = [i for i in every if last is not None and ref_of(i) == last]
+        found = remembered[0] if remembered else latest(every)
+        return ToolResult(WHICH_THAT) if found is None else [found]
+    m = _CLOCK.match(target)
+    if m is not None:
+        return _one_of(target, _at_clock(m["clock"], every, turn), turn, at_clock=True)
     for pool in pools:
         matched = find_matches(target, pool, title=lambda item: item.title)
-        if len(matched) == 1:
-            return matched[0]
         if matched:
-            names = and_list([name_of(i, now=turn.now, zone=turn.zone) for i in matched[:5]])
-            return ToolResult(f'More than one matches "{target}": {names}. Which one do you mean?')
+            return _one_of(target, matched, turn)
     what = " or ".join("todo" if kind == "todo" else "reminder" for kind in kinds)
     return ToolResult(f'I couldn\'t find an open {what} called "{target}".')
+
+
+def _one_of(
+    target: str, matched: list[Item], turn: Turn, *, at_clock: bool = False
+) -> list[Item] | ToolResult:
+    if len(matched) == 1:
+        return matched
+    if not matched:
+        return ToolResult(f"I couldn't find an open reminder at {target}.")
+    shown = matched[:5]
+    names = and_list([name_of(i, now=turn.now, zone=turn.zone) for i in shown])
+    said = f"at {target}" if at_clock else f'"{target}"'
+    choice = Choice(turn.message, tuple(ref_of(i) for i in shown))
+    return ToolResult(
+        f"More than one matches {said}: {names}. Which one do you mean?",
+        remember=Remember(choice=choice),
+    )
+
+
+def _at_clock(clock: str, items: list[Item], turn: Turn) -> list[Item]:
+    """Open reminders at that time of day: today's, else the next day's that has some."""
+    try:
+        at = read_exact(f"at {clock}", now=turn.now, zone=turn.zone)
+    except WhenError:
+        return []
+    if at is None:
+        return []
+    tz = ZoneInfo(turn.zone)
+    wanted = at.astimezone(tz).time()
+    today = turn.now.astimezone(tz).date()
+    by_day: dict[date, list[Item]] = {}
+    for item in items:
+        if isinstance(item, Reminder):
+            local = item.reminding_time.astimezone(tz)
+            if local.time() == wanted and local.date() >= today:
+                by_day.setdefault(local.date(), []).append(item)
+    return by_day[min(by_day)] if by_day else []

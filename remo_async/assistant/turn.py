@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from remo_async.assistant.memory import Memory
 from remo_async.store import Store
 
 Phrasing = Literal["to", "about", "that"]
@@ -22,8 +23,9 @@ class NoStore(RuntimeError):
 class Turn:
     """One message being answered: when (UTC `now`), in which IANA zone, after what, whose.
 
-    Readers use now, zone and history (the client's recent turns, oldest first, each
-    {"role": "user"|"assistant", "content": text}); actions use the store and user too.
+    Readers use now, zone, history (the client's recent turns, oldest first, each
+    {"role": "user"|"assistant", "content": text}) and memory (what the assistant kept
+    from earlier turns); actions use the store, the user and the message too.
     A turn built by `Turn.offline` has no store: parse_message stays pure.
     """
 
@@ -32,6 +34,8 @@ class Turn:
     history: History = field(default_factory=tuple)
     user_id: str = ""
     db: Store | None = None
+    message: str = ""
+    memory: Memory = field(default_factory=Memory)
 
     @classmethod
     def offline(cls, *, now: datetime, zone: str) -> Turn:

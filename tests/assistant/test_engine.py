@@ -179,7 +179,8 @@ async def test_move_it_moves_the_last_reminder(store: Store, clock: SettableCloc
     [action] = moved.actions
     assert action["type"] == "reminder.updated"
     assert action["reminder"]["reminder_id"] == made.actions[0]["reminder"]["reminder_id"]
-    assert action["reminder"]["reminding_time"] == "2026-11-25T17:00:00Z"
+    # A time of day alone keeps the reminder's own day (tomorrow), as issue 12 agreed.
+    assert action["reminder"]["reminding_time"] == "2026-11-26T17:00:00Z"
 
 
 async def test_cancel_by_name_and_cancel_that_takes_the_latest_item(
@@ -252,8 +253,8 @@ async def test_odd_messages_never_raise(store: Store, clock: SettableClock) -> N
     odd = [
         "",
         "   ",
-        "remind me to " + "x" * 300 + " tomorrow at 10am",
-        "add " + "y" * 300,
+        "remind me to " + "call the bank " * 25 + "tomorrow at 10am",
+        "add " + "buy milk " * 40,
         "add a todo: call the bank #" + "c" * 60,
         "snooze until yesterday",
         "move it to 5pm",

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import ClassVar, Final
 
 from remo_async.assistant import wording
 from remo_async.assistant.intents.create_reminder import set_reminder
 from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.intents.snooze import last_fired, snooze
 from remo_async.assistant.results import ToolResult
-from remo_async.assistant.time.spans import read_exact
-from remo_async.assistant.time.when import WhenError
+from remo_async.assistant.time import WhenError, read_exact
 from remo_async.assistant.turn import Phrasing, Turn
 
 
@@ -28,6 +28,8 @@ class JustTime:
 # Remo's own question, which the next message may answer with just a time.
 _ASKED: Final = re.compile(r"When should I remind you (?P<link>to|that|about) (?P<title>.+)\?$")
 _RECENT_MESSAGES: Final = 4
+# A bare time with no question open snoozes a reminder that went off this recently.
+JUST_FIRED: Final = timedelta(hours=1)
 
 
 def read(text: str, turn: Turn) -> JustTime | Chat | None:
@@ -57,6 +59,9 @@ async def act(intent: JustTime, turn: Turn) -> ToolResult:
         recent = await turn.store.conversations.recent(user_id=turn.user_id, count=_RECENT_MESSAGES)
         asked = _last_question(m.content for m in recent if m.role.value == "assistant")
     if asked is None:
+        fired = await last_fired(turn, within=JUST_FIRED)
+        if fired is not None:  # "in 20 min please" when a reminder just went off
+            return await snooze(fired, intent.at, turn)
         spoken = wording.when(intent.at, now=turn.now, zone=turn.zone)
         return ToolResult(f"What should I remind you about {spoken}?")
     title, phrasing = asked

@@ -8,13 +8,14 @@ from typing import ClassVar, Final
 
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.references import CHANGED, choose, name_of, read_target
-from remo_async.assistant.results import ToolResult, reminder_action, todo_action
+from remo_async.assistant.results import Item, ToolResult, changed, reminder_action, todo_action
 from remo_async.assistant.turn import ItemKind, Turn
 from remo_async.domain.enums import ReminderStatus, TodoStatus
 from remo_async.domain.models import ReminderUpdate, Todo, TodoUpdate
 from remo_async.domain.rules import InvalidTransition
 from remo_async.store import Conflict, NotFound
 
+WHICH_STOP: Final = "Which reminder should I stop?"
 ONE_AT_A_TIME: Final = (
     "I cancel one thing at a time, so nothing is lost by mistake. Which one should I cancel?"
 )
@@ -30,9 +31,13 @@ class Cancel:
 
 
 _CANCEL: Final = re.compile(
-    r"^(?:cancel|delete|remove|drop|scrap|clear|erase|undo|get\s+rid\s+of|call\s+off"
+    r"^(?:cancel|delete|remove|drop|scrap|clear|erase|get\s+rid\s+of|call\s+off"
     r"|(?P<forget>forget(?:\s+about)?))(?:\s+(?P<t>.+))?$",
     re.IGNORECASE,
+)
+# "don't remind me to call mum tomorrow": the reminder is named by its title.
+_WHEN_SAID: Final = re.compile(
+    r"\s+(?:tomorrow|today|tonight|anymore|any\s+more|again|at\s+\S+|on\s+\w+day)$", re.IGNORECASE
 )
 _EVERYTHING: Final = re.compile(
     r"^(?:all|every|everything)\b|^(?:my\s+|the\s+)?(?:reminders|todos|tasks|to-dos|list)$",
@@ -49,7 +54,9 @@ def read(text: str, _turn: Turn) -> Cancel | Chat | None:
     """A cancellation, a refusal to cancel everything at once, or None."""
     m = _STOP.match(text)
     if m is not None:
-        target, _ = read_target(m["t"] or "")
+        target, _ = read_target(_WHEN_SAID.sub("", m["t"] or ""))
+        if target is None:
+            return Chat(topic="unknown", problem=WHICH_STOP)  # never a guess, never a create
         return Cancel(target=target, kind="reminder")
     m = _CANCEL.match(text)
     if m is None:
@@ -65,9 +72,19 @@ def read(text: str, _turn: Turn) -> Cancel | Chat | None:
 async def act(intent: Cancel, turn: Turn) -> ToolResult:
     """Cancels the named reminder or todo; reminders are looked at first."""
     kinds: tuple[ItemKind, ...] = (intent.kind,) if intent.kind else ("reminder", "todo")
-    item = await choose(intent.target, kinds, turn)
-    if isinstance(item, ToolResult):
-        return item
+    items = await choose(intent.target, kinds, turn)
+    return items if isinstance(items, ToolResult) else await apply(intent, items, turn)
+
+
+async def apply(_intent: Cancel, items: list[Item], turn: Turn) -> ToolResult:
+    """Cancels each item."""
+    result = ToolResult("")
+    for item in items:
+        result += await _cancel(item, turn)
+    return result
+
+
+async def _cancel(item: Item, turn: Turn) -> ToolResult:
     name = name_of(item, now=turn.now, zone=turn.zone)
     store, user_id = turn.store, turn.user_id
     try:
@@ -77,7 +94,11 @@ async def act(intent: Cancel, turn: Turn) -> ToolResult:
                 todo_id=item.todo_id,
                 changes=TodoUpdate(status=TodoStatus.CANCELLED),
             )
-            return ToolResult(f"OK, I took {name} off your todos.", [todo_action("updated", todo)])
+            return ToolResult(
+                f"OK, I took {name} off your todos.",
+                [todo_action("updated", todo)],
+                changed(item, todo),
+            )
         reminder = await store.reminders.update(
             user_id=user_id,
             reminder_id=item.reminder_id,
@@ -86,5 +107,7 @@ async def act(intent: Cancel, turn: Turn) -> ToolResult:
     except (NotFound, Conflict, InvalidTransition):
         return ToolResult(CHANGED)
     return ToolResult(
-        f"OK, I cancelled the reminder {name}.", [reminder_action("cancelled", reminder)]
+        f"OK, I cancelled the reminder {name}.",
+        [reminder_action("cancelled", reminder)],
+        changed(item, reminder),
     )

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from remo_async.assistant.references import CHANGED, choose, read_target
-from remo_async.assistant.results import ToolResult, reminder_action, todo_action
-from remo_async.assistant.time.spans import find_spans
+from remo_async.assistant.results import Item, ToolResult, changed, reminder_action, todo_action
+from remo_async.assistant.time import find_spans
 from remo_async.assistant.turn import ItemKind, Turn
 from remo_async.domain.enums import ReminderStatus, TodoStatus
 from remo_async.domain.models import ReminderUpdate, Todo, TodoUpdate
@@ -40,6 +40,27 @@ _FINISH: Final = tuple(
     )
 )
 _REMIND_ME: Final = re.compile(r"\bremind\s+me\b|\blet\s+me\s+forget\b", re.IGNORECASE)
+# Past tense: "I've renewed the passport", "sorted the invoices", "just paid the rent".
+_PAST: Final = re.compile(
+    r"^(?:i(?:'ve|\s+have)?\s+|we(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?"
+    r"(?P<t>(?P<v>[a-z]{3,}ed|paid|bought|sent|made|took|got|wrote|rang|fed|met|sold|built|did"
+    r"|found|gave|went\s+to|put|read|took)\s+(?!to\b|that\b|you\b|me\b).+)$",
+    re.IGNORECASE,
+)
+_NOT_PAST: Final = frozenset(
+    (
+        *("need", "feed", "speed", "seed", "weed", "bleed", "breed", "proceed", "exceed"),
+        *("succeed", "embed", "shred", "wanted", "needed", "hoped", "planned", "decided"),
+        *("forgot", "asked", "wished", "liked", "loved", "hated", "wondered", "scheduled"),
+        *("booked", "arranged", "started", "tried", "used", "supposed", "expected", "meant"),
+        *("agreed", "promised"),
+    )
+)
+_WHEN_DONE: Final = re.compile(
+    r"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+morning|last\s+night|already|just\s+now"
+    r"|at\s+last|finally)$",
+    re.IGNORECASE,
+)
 
 
 def read(text: str, _turn: Turn) -> Finish | None:
@@ -53,15 +74,28 @@ def read(text: str, _turn: Turn) -> Finish | None:
                 return None
             target, kind = read_target(m["t"] or "")
             return Finish(target=target, kind=kind)
+    m = _PAST.match(text)
+    if m is not None and m["v"].lower() not in _NOT_PAST and not find_spans(m["t"]):
+        return Finish(target=read_target(_WHEN_DONE.sub("", m["t"]))[0])
     return None
 
 
 async def act(intent: Finish, turn: Turn) -> ToolResult:
     """Marks the named todo or reminder done; todos are looked at first."""
     kinds: tuple[ItemKind, ...] = (intent.kind,) if intent.kind else ("todo", "reminder")
-    item = await choose(intent.target, kinds, turn)
-    if isinstance(item, ToolResult):
-        return item
+    items = await choose(intent.target, kinds, turn)
+    return items if isinstance(items, ToolResult) else await apply(intent, items, turn)
+
+
+async def apply(_intent: Finish, items: list[Item], turn: Turn) -> ToolResult:
+    """Marks each item done."""
+    result = ToolResult("")
+    for item in items:
+        result += await _complete(item, turn)
+    return result
+
+
+async def _complete(item: Item, turn: Turn) -> ToolResult:
     store, user_id = turn.store, turn.user_id
     try:
         if isinstance(item, Todo):
@@ -69,7 +103,9 @@ async def act(intent: Finish, turn: Turn) -> ToolResult:
                 user_id=user_id, todo_id=item.todo_id, changes=TodoUpdate(status=TodoStatus.DONE)
             )
             return ToolResult(
-                f'Nice work! "{todo.title}" is done.', [todo_action("completed", todo)]
+                f'Nice work! "{todo.title}" is done.',
+                [todo_action("completed", todo)],
+                changed(item, todo),
             )
         reminder = await store.reminders.update(
             user_id=user_id,
@@ -79,4 +115,4 @@ async def act(intent: Finish, turn: Turn) -> ToolResult:
     except (NotFound, Conflict, InvalidTransition):
         return ToolResult(CHANGED)
     text = f'OK, I marked the reminder "{reminder.title}" as done.'
-    return ToolResult(text, [reminder_action("updated", reminder)])
+    return ToolResult(text, [reminder_action("updated", reminder)], changed(item, reminder))

@@ -9,22 +9,30 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import ClassVar, Final
 
 from pydantic import ValidationError
 
 from remo_async.assistant import wording
 from remo_async.assistant.intents.small_talk import Chat
-from remo_async.assistant.results import ToolResult, problem_of, reminder_action
-from remo_async.assistant.time.recurring import find_recurrence, first_time
-from remo_async.assistant.time.spans import find_time, remove_spans, tidy
-from remo_async.assistant.time.when import WhenError, parse_when
+from remo_async.assistant.results import ToolResult, created, problem_of, reminder_action
+from remo_async.assistant.time import (
+    WhenError,
+    find_recurrence,
+    find_time,
+    first_time,
+    parse_when,
+    remove_spans,
+    tidy,
+)
 from remo_async.assistant.turn import Phrasing, Turn
-from remo_async.domain.models import ReminderCreate
+from remo_async.domain.enums import ReminderStatus
+from remo_async.domain.models import Reminder, ReminderCreate
 
 MAX_TITLE: Final = 200
 WHAT_ABOUT: Final = "What should I remind you about?"
+DUPLICATE_WINDOW: Final = timedelta(minutes=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +109,8 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     if not asked and (found.at is None or _QUESTION.match(text) or text.endswith("?")):
         return None
     title, phrasing = title_of(remove_spans(rest, found.spans + found.unread))
-    if not title:
-        return Chat(topic="unknown", problem=WHAT_ABOUT) if asked else None
+    if not title or vague_title(title):
+        return Chat(topic="unknown", problem=WHAT_ABOUT) if asked or title else None
     if recurrence is None:
         if found.at is None:
             return NeedTime(title=title, problem=found.problem, phrasing=phrasing)
@@ -131,6 +139,28 @@ def title_of(text: str) -> tuple[str, Phrasing]:
     text = tidy(_DANGLING.sub("", tidy(text)))
     text = unquote(text.rstrip(".!?").strip())
     return text[:MAX_TITLE].strip(), phrasing
+
+
+_VAGUE: Final = re.compile(
+    r"^(?:(?:about|of|to|do|for)\s+)?(?:it|that|this|them|those|these|something|stuff|things?"
+    r"|the\s+thing|that\s+thing|what\s+i\s+said|you\s+know\s+what)$",
+    re.IGNORECASE,
+)
+_VOWEL: Final = re.compile(r"[aeiouy]", re.IGNORECASE)
+_MASH: Final = re.compile(
+    r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|asdf|qwer|zxcv|hjkl|sdfg|dfgh|wert", re.IGNORECASE
+)
+
+
+def vague_title(title: str) -> bool:
+    """A title that names nothing ("it", "that") or is garbled ("asdf jkl", "xzqwv")."""
+    if _VAGUE.match(title.strip()):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) >= 3]
+    if not words:
+        return not re.search(r"\w", title)
+    garbled = [w for w in words if (len(w) >= 5 and not _VOWEL.search(w)) or _MASH.search(w)]
+    return len(garbled) * 2 >= len(words)
 
 
 def unquote(text: str) -> str:
@@ -187,6 +217,22 @@ async def set_reminder(
         return ToolResult(f"I couldn't read that time: {exc}.")
     except ValidationError as exc:
         return ToolResult(f"I couldn't set that reminder ({problem_of(exc)}).")
+    twin = await _recent_twin(title, turn)
     reminder = await turn.store.reminders.create(user_id=turn.user_id, data=data)
     text = wording.reminder_set(reminder, phrasing=phrasing, now=now, zone=zone)
-    return ToolResult(text, [reminder_action("created", reminder)])
+    if twin is not None:
+        spoken = wording.when(twin.reminding_time, now=now, zone=zone)
+        text += f' You already have a reminder "{twin.title}" {spoken}.'
+    return ToolResult(text, [reminder_action("created", reminder)], created(reminder))
+
+
+async def _recent_twin(title: str, turn: Turn) -> Reminder | None:
+    """A pending reminder with the same title created within DUPLICATE_WINDOW."""
+    said = " ".join(title.casefold().split())
+    since = turn.now - DUPLICATE_WINDOW
+    async for reminder in turn.store.reminders.iterate(
+        user_id=turn.user_id, status=ReminderStatus.PENDING
+    ):
+        if reminder.created_at >= since and " ".join(reminder.title.casefold().split()) == said:
+            return reminder
+    return None

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import ClassVar, Final
 
 from pydantic import ValidationError
 
-from remo_async.assistant.intents.create_reminder import MAX_TITLE, asks_for_reminder, unquote
-from remo_async.assistant.results import ToolResult, problem_of, todo_action
-from remo_async.assistant.time.spans import find_spans, tidy
-from remo_async.assistant.time.when import WhenError, parse_due
+from remo_async.assistant.intents.create_reminder import (
+    MAX_TITLE,
+    asks_for_reminder,
+    unquote,
+    vague_title,
+)
+from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.results import ToolResult, created, problem_of, todo_action
+from remo_async.assistant.time import WhenError, find_spans, parse_due, tidy
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import todo_line
 from remo_async.domain.enums import Priority
@@ -40,9 +45,27 @@ _EXPLICIT: Final = re.compile(
     rf"^(?:add|create|make|new|save|log|put\s+in)\s+(?:a\s+|an\s+|another\s+|new\s+|one\s+)*"
     rf"(?P<pri>[\w-]+(?:\s+priority)?\s+)??{_ITEM}s?"
     r"(?:\s*[:,-]\s*|\s+(?:to|that|for|called|named|saying)\s+|\s+)(?P<title>.+)$"
-    rf"|^(?:new\s+)?{_ITEM}\s*[:-]\s*(?P<title2>.+)$",
+    rf"|^(?:new\s+)?{_ITEM}\s*[:-]\s*(?P<title2>.+)$"
+    r"|^(?:todo|to-do)\s+(?!lists?\b|items?\b|for\b|today\b|tomorrow\b)(?P<title3>\w+\s+.+)$",
     re.IGNORECASE,
 )
+# A bare line the user tagged as a todo: "pay rent by friday, low priority", "socks #home".
+_TAGGED: Final = re.compile(
+    r"(?:,\s*|\(\s*|\s+-\s+|\s+)(?:(?:high|low|medium|top)[- ]prio(?:rity)?|urgent|asap"
+    r"|not\s+urgent|no\s+rush)\s*\)?$|(?:^|\s)#[\w-]+",
+    re.IGNORECASE,
+)
+_ADDING: Final = re.compile(
+    r"^(?:add|put|create|write|jot|note|stick|new|make|save|log)\b|^(?:todo|to-do|task)\s*[:-]"
+)
+
+
+def adds(text: str) -> bool:
+    """Whether text asks to add something ("add ...", "todo: ...", "todo buy milk")."""
+    m = _EXPLICIT.match(text)
+    return _ADDING.match(text.lower()) is not None or (m is not None and bool(m["title3"]))
+
+
 _ONTO_LIST: Final = re.compile(
     r"^(?:please\s+)?(?:add|put|write|jot(?:\s+down)?|note(?:\s+down)?|stick)\s+(?P<title>.+?)\s+"
     r"(?:to|on|onto|in|into)\s+(?:my\s+|the\s+|our\s+)?"
@@ -97,15 +120,49 @@ _DUE_LEAD: Final = re.compile(
 )
 
 
-def read(text: str, turn: Turn) -> NewTodo | None:
-    """A new todo from "add a todo ...", "add X to my list", "todo: X" or "I need to X"."""
+_LEADING: Final = re.compile(
+    r"^(?P<pri>urgent|asap|important|(?:high|low|medium|normal|top)[- ]prio(?:rity)?)"
+    r"\s*[:,-]\s*(?P<title>.+)$"
+    r"|^for\s+(?P<cat>[\w-]{1,50})\s*:\s*(?P<title2>.+)$",
+    re.IGNORECASE,
+)
+_ASKED: Final = re.compile(r"[?]+$")
+_PARENS: Final = re.compile(r"\(\s*\)|\s*[()]\s*$|^\s*[()]\s*")
+_QUESTION: Final = re.compile(
+    r"^(?:what|when|where|who|why|how|which|is|are|do|does|did|should|will|would|show|list)\b", re.I
+)
+WHAT_TO_ADD: Final = "What should I add to your list?"
+
+
+def read(text: str, turn: Turn) -> NewTodo | Chat | None:
+    """A new todo from "add a todo ...", "add X to my list", "todo: X", "urgent: X",
+    "for work: X" or "I need to X"; a question when its title names nothing ("add it")."""
+    text = _ASKED.sub("", text).strip()  # "could you add milk to my list?"
+    lead = _LEADING.match(text)
+    if lead is not None:
+        rest = lead["title"] or lead["title2"]
+        inner = read(rest, turn) or _with_extras(
+            rest, now=turn.now, zone=turn.zone, priority=None, category=None
+        )
+        if not isinstance(inner, NewTodo):
+            return inner
+        if lead["pri"]:
+            return replace(inner, priority=_take_priority(lead["pri"])[1] or inner.priority)
+        return replace(inner, category=lead["cat"].lower())
+    found = _read(text, turn)
+    if found is not None and vague_title(found.title):
+        return Chat(topic="unknown", problem=WHAT_TO_ADD)
+    return found
+
+
+def _read(text: str, turn: Turn) -> NewTodo | None:
     now, zone = turn.now, turn.zone
     if asks_for_reminder(text):
         return None
     priority, category, title = None, None, None
     m = _EXPLICIT.match(text)
     if m is not None:
-        title = m["title"] or m["title2"]
+        title = m["title"] or m["title2"] or m["title3"]
         word = (m["pri"] or "").split(" ")[0].strip().lower()
         priority = _PRIORITY_WORDS.get(word)
         if word and priority is None:
@@ -119,6 +176,8 @@ def read(text: str, turn: Turn) -> NewTodo | None:
         title = m["title"]
         if m.re is _NEED_TO and find_spans(title):
             return None  # "I need to call the bank at 9" is a reminder
+    elif _TAGGED.search(text) and not _QUESTION.match(text):
+        title = text
     if title is None:
         return None
     return _with_extras(title, now=now, zone=zone, priority=priority, category=category)
@@ -133,6 +192,7 @@ def _with_extras(
     title, due = _take_due(title, now=now, zone=zone)
     title, late_priority = _take_priority(title)  # "pay rent by friday, urgent"
     title, late_category = take_category(title)
+    title = _PARENS.sub(" ", tidy(title))  # "book flights (high priority)"
     title = unquote(tidy(title).rstrip(".!?").strip())
     if not title:
         return None
@@ -206,4 +266,4 @@ async def add_todo(
         return ToolResult(f"I couldn't add that todo ({problem}).")
     todo = await turn.store.todos.create(user_id=turn.user_id, data=data)
     line = todo_line(todo, now=turn.now, zone=turn.zone).removeprefix("- ")
-    return ToolResult(f"Added {line} to your todos.", [todo_action("created", todo)])
+    return ToolResult(f"Added {line} to your todos.", [todo_action("created", todo)], created(todo))

@@ -1,36 +1,62 @@
-"""Listing reminders: "what are my reminders today?", "what's coming up", "done reminders"."""
+"""Listing reminders: "what are my reminders today?", "what's on this week", "the next few
+days", "anything on friday?", "what went off today", "what did I finish"."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import ClassVar, Final, Literal
 from zoneinfo import ZoneInfo
 
-from remo_async.assistant.intents.list_todos import MAX_LISTED, is_asking
+from remo_async.assistant.intents.list_todos import MAX_LISTED, is_asking, list_todos
 from remo_async.assistant.results import ToolResult
+from remo_async.assistant.time import WhenError, read_exact, to_utc
 from remo_async.assistant.turn import Turn
-from remo_async.assistant.wording import count, listing, reminder_line
-from remo_async.domain.enums import ReminderStatus
+from remo_async.assistant.wording import count, day_phrase, listing, reminder_line
+from remo_async.domain.enums import ReminderStatus, TodoStatus
 from remo_async.domain.models import Reminder
 
-ReminderScope = Literal["open", "all", "pending", "today", "tomorrow", "upcoming", "done"]
+ReminderScope = Literal[
+    "open", "all", "pending", "today", "tomorrow", "upcoming", "done",
+    "week", "days", "day", "fired", "finished",
+]  # fmt: skip
+NEXT_FEW_DAYS: Final = timedelta(days=3)
 
 
 @dataclass(frozen=True, slots=True)
 class ShowReminders:
-    """List reminders; "open" is pending and fired ones."""
+    """List reminders. "open": pending and fired; "week": due from now to the end of Sunday;
+    "days": due in the next three days; "day": due on `day` (local); "fired": went off
+    today; "finished": done reminders and done todos."""
 
     name: ClassVar[str] = "reminder.list"
     scope: ReminderScope = "open"
+    day: date | None = None
 
 
 _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
-    r"|\bwhat(?:'s|\s+is)\s+(?:on\s+|happening\s+|planned\s+|coming\s+up\b|next\b)"
+    r"|\bwhat(?:'s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
     r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow)\b",
+    re.IGNORECASE,
+)
+_FINISHED: Final = re.compile(
+    r"^(?:what|which\s+\w+)\s+(?:did|have)\s+i\s+(?:already\s+)?(?:finish|finished|complete|completed"
+    r"|done|do|get\s+done|got\s+done|tick(?:ed)?\s+off)\b",
+    re.IGNORECASE,
+)
+_FIRED: Final = re.compile(
+    r"\b(?:went|gone|go)\s+off\b|\bfired\b|\brang\b|\bgone\s+off\b|\bgo\s+off\b", re.IGNORECASE
+)
+_WEEK: Final = re.compile(r"\bthis\s+week\b|\brest\s+of\s+the\s+week\b", re.IGNORECASE)
+_DAYS: Final = re.compile(
+    r"\b(?:next|coming)\s+(?:few|couple\s+of|3|three)\s+days\b|\bcoming\s+days\b", re.IGNORECASE
+)
+_ON_DAY: Final = re.compile(
+    r"\b(?:on|for)\s+(?P<day>(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+\w+)?|\w+\s+\d{1,2}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
 _SCOPE_WORDS: Final[tuple[tuple[str, ReminderScope], ...]] = (
@@ -52,6 +78,11 @@ _SCOPE_STATUSES: Final[Mapping[ReminderScope, tuple[ReminderStatus | None, ...]]
     "tomorrow": (ReminderStatus.PENDING,),
     "upcoming": (ReminderStatus.PENDING,),
     "done": (ReminderStatus.DONE,),
+    "week": (ReminderStatus.PENDING,),
+    "days": (ReminderStatus.PENDING,),
+    "day": (ReminderStatus.PENDING, ReminderStatus.FIRED),
+    "fired": (None,),
+    "finished": (ReminderStatus.DONE,),
 }
 _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
     "open": ("", ""),
@@ -61,13 +92,33 @@ _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
     "tomorrow": ("", " tomorrow"),
     "upcoming": ("upcoming ", ""),
     "done": ("completed ", ""),
+    "week": ("", " this week"),
+    "days": ("", " in the next few days"),
+    "day": ("", ""),
+    "fired": ("", " that went off today"),
+    "finished": ("completed ", ""),
 }
 
 
-def read(text: str, _turn: Turn) -> ShowReminders | None:
+def read(text: str, turn: Turn) -> ShowReminders | None:
     """A request to see reminders, with its scope, or None."""
-    if not (_REMINDER_WORDS.search(text) and (is_asking(text) or len(text.split()) <= 3)):
+    if _FINISHED.match(text):
+        return ShowReminders(scope="finished")
+    if not _REMINDER_WORDS.search(text) and not (is_asking(text) and _FIRED.search(text)):
         return None
+    if not (is_asking(text) or len(text.split()) <= 3):
+        return None
+    if _FIRED.search(text):
+        return ShowReminders(scope="fired")
+    if _WEEK.search(text):
+        return ShowReminders(scope="week")
+    if _DAYS.search(text):
+        return ShowReminders(scope="days")
+    m = _ON_DAY.search(text)
+    if m is not None:
+        day = _day(m["day"], turn)
+        if day is not None:
+            return ShowReminders(scope="day", day=day)
     scope: ReminderScope = "open"
     for regex, said in _SCOPES:
         if regex.search(text):
@@ -76,12 +127,25 @@ def read(text: str, _turn: Turn) -> ShowReminders | None:
     return ShowReminders(scope=scope)
 
 
+def _day(said: str, turn: Turn) -> date | None:
+    try:
+        at = read_exact(said, now=turn.now, zone=turn.zone)
+    except WhenError:
+        return None
+    return None if at is None else at.astimezone(ZoneInfo(turn.zone)).date()
+
+
 async def act(intent: ShowReminders, turn: Turn) -> ToolResult:
-    """Lists the reminders in scope, soonest first."""
-    return await list_reminders(turn, scope=intent.scope)
+    """Lists the reminders in scope, soonest first ("finished": the done todos too)."""
+    found = await list_reminders(turn, scope=intent.scope, day=intent.day)
+    if intent.scope != "finished":
+        return found
+    return found + await list_todos(turn, status=TodoStatus.DONE)
 
 
-async def list_reminders(turn: Turn, *, scope: ReminderScope) -> ToolResult:
+async def list_reminders(
+    turn: Turn, *, scope: ReminderScope, day: date | None = None
+) -> ToolResult:
     """Lists reminders in scope, soonest first (the action carries at most MAX_LISTED)."""
     now, zone = turn.now, turn.zone
     found: list[Reminder] = []
@@ -89,9 +153,11 @@ async def list_reminders(turn: Turn, *, scope: ReminderScope) -> ToolResult:
         found += [
             r async for r in turn.store.reminders.iterate(user_id=turn.user_id, status=status)
         ]
-    found = sorted((r for r in found if _in_scope(r, scope, now, zone)), key=_soonest)
+    found = sorted((r for r in found if _in_scope(r, scope, turn, day)), key=_soonest)
     lines = [reminder_line(r, now=now, zone=zone) for r in found]
     before, after = _SAID[scope]
+    if scope == "day" and day is not None:
+        after = " " + day_phrase(day, now.astimezone(ZoneInfo(zone)).date())
     if not found:
         text = f"You have no {before}reminders{after}."
     else:
@@ -104,11 +170,23 @@ def _soonest(reminder: Reminder) -> tuple[datetime, str]:
     return reminder.reminding_time, reminder.reminder_id
 
 
-def _in_scope(reminder: Reminder, scope: ReminderScope, now: datetime, zone: str) -> bool:
+def _in_scope(reminder: Reminder, scope: ReminderScope, turn: Turn, day: date | None) -> bool:
+    tz = ZoneInfo(turn.zone)
+    now, at = turn.now, reminder.reminding_time
+    today = now.astimezone(tz).date()
     if scope == "upcoming":
-        return reminder.reminding_time > now
+        return at > now
+    if scope == "week":
+        sunday = today + timedelta(days=6 - today.weekday())
+        return now <= at < to_utc(datetime.combine(sunday + timedelta(days=1), time()), tz)
+    if scope == "days":
+        return now <= at <= now + NEXT_FEW_DAYS
+    if scope == "fired":
+        fired = reminder.fired_at
+        return fired is not None and fired.astimezone(tz).date() == today
+    if scope == "day":
+        return at.astimezone(tz).date() == day
     if scope not in ("today", "tomorrow"):
         return True
-    tz = ZoneInfo(zone)
-    days = (reminder.reminding_time.astimezone(tz).date() - now.astimezone(tz).date()).days
+    days = (at.astimezone(tz).date() - today).days
     return days == (0 if scope == "today" else 1)

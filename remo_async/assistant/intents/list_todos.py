@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar, Final
 
-from remo_async.assistant.intents.create_todo import KNOWN_CATEGORIES
+from remo_async.assistant.intents.create_todo import KNOWN_CATEGORIES, adds
 from remo_async.assistant.results import ToolResult
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import count, listing, todo_line
@@ -39,7 +39,8 @@ ASKING: Final = re.compile(
 )
 _TODO_WORDS: Final = re.compile(
     r"\b(?:todos?|to-?dos?|to\s+dos?|to\s+do\s+list|tasks?|my\s+list|the\s+list|checklist)\b"
-    r"|\bwhat\s+(?:do|should)\s+i\s+(?:need\s+to|have\s+to)?\s*do\b|\bwhat'?s\s+left\b",
+    r"|\bwhat\s+(?:do|should)\s+i\s+(?:need\s+to|have\s+to)?\s*do\b|\bwhat'?s\s+left\b"
+    r"|\b(?:my|the|our)\s+[\w-]+\s+list\b",
     re.IGNORECASE,
 )
 _STATUSES: Final[tuple[tuple[re.Pattern[str], TodoStatus | None], ...]] = tuple(
@@ -60,7 +61,7 @@ _TODO_PRIORITIES: Final[tuple[tuple[re.Pattern[str], Priority], ...]] = tuple(
     )
 )
 _TODO_CATEGORY: Final = re.compile(
-    r"#(?P<tag>[\w-]{1,50})|\b(?:for|in|under)\s+(?:the\s+)?(?P<named>[\w-]+)(?:\s+category)?$"
+    r"\b(?:my|the|our)\s+(?P<list>[\w-]{1,50})\s+list\b|#(?P<tag>[\w-]{1,50})|\b(?:for|in|under)\s+(?:the\s+)?(?P<named>[\w-]+)(?:\s+category)?$"
     r"|\b(?P<before>[\w-]+)\s+(?:todos?|tasks|to-?dos)\b",
     re.IGNORECASE,
 )
@@ -75,6 +76,8 @@ def read(text: str, _turn: Turn) -> ShowTodos | None:
     """A request to see todos, with its status, priority and category filters, or None."""
     if not (_TODO_WORDS.search(text) and (is_asking(text) or len(text.split()) <= 3)):
         return None
+    if adds(text):
+        return None  # "could you add bread to my list?"
     status: TodoStatus | None = TodoStatus.PENDING
     for regex, found in _STATUSES:
         if regex.search(text):
@@ -86,8 +89,8 @@ def read(text: str, _turn: Turn) -> ShowTodos | None:
 
 def _category(text: str) -> str | None:
     for m in _TODO_CATEGORY.finditer(text.rstrip("?.! ")):
-        if m["tag"]:
-            return m["tag"].lower()
+        if m["tag"] or (m["list"] and m["list"].lower() not in ("todo", "to-do", "task")):
+            return (m["tag"] or m["list"]).lower()
         word = (m["named"] or m["before"] or "").lower()
         if word in KNOWN_CATEGORIES:
             return word

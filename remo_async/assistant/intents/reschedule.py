@@ -1,17 +1,20 @@
-"""Moving a reminder: "move it to 5pm", "push the dentist back by an hour", "make it 6pm"."""
+"""Moving a reminder: "move it to friday at 5pm", "push the dentist back an hour",
+"bring it forward 30 minutes", "an hour later", "change it to 7:30" (the item's own day),
+"move it to friday" (the item's own time of day)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import ClassVar, Final
+from zoneinfo import ZoneInfo
 
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.intents.snooze import first_time
-from remo_async.assistant.references import CHANGED, WHICH_THAT, choose, read_target
-from remo_async.assistant.results import ToolResult, reminder_action
-from remo_async.assistant.time.when import WhenError
+from remo_async.assistant.references import CHANGED, choose, read_target
+from remo_async.assistant.results import Item, ToolResult, changed, reminder_action
+from remo_async.assistant.time import WhenError, read_exact, to_utc
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import sentence, when
 from remo_async.domain.enums import ReminderStatus
@@ -22,12 +25,15 @@ from remo_async.store import Conflict, NotFound
 
 @dataclass(frozen=True, slots=True)
 class Reschedule:
-    """Move a reminder (target None: the latest one) to a time (UTC), or by a shift."""
+    """Move a reminder (target None: "it") to at (UTC), by shift, to a time of day on its
+    own day (clock, the user's words such as "7:30"), or to a day keeping its time of day."""
 
     name: ClassVar[str] = "reminder.reschedule"
     target: str | None
     at: datetime | None = None
     shift: timedelta | None = None
+    clock: str | None = None
+    day: date | None = None
 
 
 _MOVE: Final = re.compile(
@@ -38,58 +44,152 @@ _SPLIT: Final = re.compile(r"\s+(?:back\s+)?(?P<w>to|until|till|for|at|on)\s+", 
 _SHIFT: Final = re.compile(
     r"^(?P<t>.+?)\s+(?:back\s+|forward\s+|later\s+)?(?:by\s+|back\s+)(?P<d>.+)$", re.IGNORECASE
 )
+_SOONER: Final = re.compile(
+    r"^(?:bring|move|pull|shift|push)\s+(?P<t>.+?)\s+(?:forward|earlier|up|ahead)\s+(?:by\s+)?"
+    r"(?P<d>.+)$|^(?:bring|move|pull|shift|make)\s+(?P<t2>.+?)\s+(?P<d2>.+?)\s+(?:earlier|sooner)$"
+    r"|^(?P<d3>.+?)\s+(?:earlier|sooner)$",
+    re.IGNORECASE,
+)
+_LATER: Final = re.compile(
+    r"^(?:(?:move|push|make|shift|put)\s+(?P<t>.+?)\s+)?(?P<d>(?:an?|one|two|three|four|five|\d+"
+    r"|half\s+an|a\s+couple\s+of|a\s+few)\s+[\w\s]+?)\s+later$",
+    re.IGNORECASE,
+)
 _IT_AT: Final = re.compile(r"^(?:it|that|this)\s+(?P<when>.+)$", re.IGNORECASE)
 _TO: Final = frozenset({"to", "until", "till"})
+_DAY_WORDS: Final = re.compile(
+    r"\b(?:today|tonight|tomorrow|tmrw|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day"
+    r"|weekend|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january"
+    r"|february|march|april|june|july|august|september|october|november|december|next|in"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+_CLOCK_WORDS: Final = re.compile(
+    r"\d[:.]\d\d|\b\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|\b(?:noon|midday|midnight|o'?clock|morning"
+    r"|afternoon|evening|night|tonight|half\s+past|quarter|past|at)\b|^\s*\d{1,2}\s*$",
+    re.IGNORECASE,
+)
+_MARKED: Final = re.compile(r"am|pm|a\.m\.|p\.m\.|noon|midday|midnight|morning|evening|night")
 
 
 def read(text: str, turn: Turn) -> Reschedule | Chat | None:
-    """A move to a time or by a shift, or None."""
+    """A move to a time, by a shift, to a time of day or to a day; or None."""
+    try:
+        return _relative(text, turn) or _absolute(text, turn)
+    except WhenError as exc:
+        return Chat(topic="unknown", problem=sentence(str(exc)))
+
+
+def _relative(text: str, turn: Turn) -> Reschedule | None:
+    text = text.rstrip(".!?")
+    for regex, sign in ((_SOONER, -1), (_LATER, 1)):
+        m = regex.match(text)
+        if m is not None:
+            groups = m.groupdict()
+            said = groups.get("d") or groups.get("d2") or groups.get("d3") or ""
+            moved = first_time([f"in {said}"], turn)
+            if moved is not None:
+                who = groups.get("t") or groups.get("t2") or ""
+                return Reschedule(target=read_target(who)[0], shift=sign * (moved - turn.now))
+    return None
+
+
+def _absolute(text: str, turn: Turn) -> Reschedule | None:
     m = _MOVE.match(text)
     if m is None:
         return None
     body = re.sub(r"\s+instead$", "", m["body"].rstrip(".!?"), flags=re.IGNORECASE)
-    try:
-        shift = _SHIFT.match(body)
-        if shift is not None:
-            moved = first_time([f"in {shift['d']}"], turn)
-            if moved is not None:
-                return Reschedule(target=read_target(shift["t"])[0], shift=moved - turn.now)
-        it_at = _IT_AT.match(body)  # "make it 6pm"
-        if it_at is not None:
-            at = first_time([it_at["when"], f"at {it_at['when']}"], turn)
-            if at is not None:
-                return Reschedule(target=None, at=at)
-        for split in _SPLIT.finditer(body):
-            rest = body[split.end() :]
-            word = split["w"].lower()
-            spoken = [rest, f"at {rest}"] if word in _TO else [f"{word} {rest}"]
-            at = first_time(spoken, turn)
-            if at is not None:
-                return Reschedule(target=read_target(body[: split.start()])[0], at=at)
-    except WhenError as exc:
-        return Chat(topic="unknown", problem=sentence(str(exc)))
+    shift = _SHIFT.match(body)
+    if shift is not None:
+        moved = first_time([f"in {shift['d']}"], turn)
+        if moved is not None:
+            return Reschedule(target=read_target(shift["t"])[0], shift=moved - turn.now)
+    it_at = _IT_AT.match(body)  # "make it 6pm"
+    if it_at is not None:
+        found = _when(it_at["when"], None, turn)
+        if found is not None:
+            return found
+    for split in _SPLIT.finditer(body):
+        rest = body[split.end() :]
+        word = split["w"].lower()
+        spoken = rest if word in _TO else f"{word} {rest}"
+        found = _when(spoken, read_target(body[: split.start()])[0], turn)
+        if found is not None:
+            return found
     return None
 
 
+def _when(spoken: str, target: str | None, turn: Turn) -> Reschedule | None:
+    """The move spoken names: a time of day only, a day only, or both."""
+    at = first_time([spoken, f"at {spoken}"], turn)
+    if at is None:
+        return None
+    said = spoken.removeprefix("at ").strip()
+    has_day, has_clock = _DAY_WORDS.search(said), _CLOCK_WORDS.search(spoken)
+    if has_clock and not has_day:
+        return Reschedule(target=target, clock=said)
+    if has_day and not has_clock:
+        return Reschedule(target=target, day=at.astimezone(ZoneInfo(turn.zone)).date())
+    return Reschedule(target=target, at=at)
+
+
 async def act(intent: Reschedule, turn: Turn) -> ToolResult:
-    """Moves the named reminder (None: the latest) to at, or later by shift."""
-    item = await choose(intent.target, ("reminder",), turn)
-    if isinstance(item, ToolResult):
-        return item
-    if not isinstance(item, Reminder):  # only reminders were looked at; keeps mypy sure
-        return ToolResult(WHICH_THAT)
-    now = turn.now
-    new_time = intent.at or max(item.reminding_time, now) + (intent.shift or timedelta())
-    if new_time <= now:
+    """Moves the named reminder (None: "it")."""
+    items = await choose(intent.target, ("reminder",), turn)
+    return items if isinstance(items, ToolResult) else await apply(intent, items, turn)
+
+
+async def apply(intent: Reschedule, items: list[Item], turn: Turn) -> ToolResult:
+    """Moves each reminder."""
+    result = ToolResult("")
+    for item in items:
+        if isinstance(item, Reminder):
+            result += await _move(intent, item, turn)
+    return result
+
+
+def new_time(intent: Reschedule, item: Reminder, turn: Turn) -> datetime | None:
+    """Where intent moves item: at, shifted from its time (now if it is past), the clock on
+    its own local day (the bare-hour rule read on that day), or the day at its time of day."""
+    tz = ZoneInfo(turn.zone)
+    local = item.reminding_time.astimezone(tz)
+    if intent.at is not None:
+        return intent.at
+    if intent.shift is not None:
+        return max(item.reminding_time, turn.now) + intent.shift
+    if intent.day is not None:
+        return to_utc(datetime.combine(intent.day, local.time().replace(tzinfo=None)), tz)
+    if intent.clock is None:
+        return None
+    midnight = to_utc(datetime.combine(local.date(), time()), tz)
+    try:
+        at = read_exact(f"at {intent.clock}", now=midnight, zone=turn.zone)
+    except WhenError:
+        return None
+    if at is None:
+        return None
+    wall = at.astimezone(tz).replace(tzinfo=None)
+    today = turn.now.astimezone(tz).date()
+    am_ahead = local.date() == today and at > turn.now
+    if not _MARKED.search(intent.clock.lower()) and 1 <= wall.hour <= 7 and not am_ahead:
+        wall += timedelta(hours=12)  # the bare-hour rule: 1..7 is pm
+    return to_utc(wall, tz)
+
+
+async def _move(intent: Reschedule, item: Reminder, turn: Turn) -> ToolResult:
+    moved_to = new_time(intent, item, turn)
+    if moved_to is None or moved_to <= turn.now:
         return ToolResult("That time has already passed; when should it be instead?")
-    changes = ReminderUpdate(reminding_time=new_time, status=ReminderStatus.PENDING)
+    changes = ReminderUpdate(reminding_time=moved_to, status=ReminderStatus.PENDING)
     try:
         moved = await turn.store.reminders.update(
             user_id=turn.user_id, reminder_id=item.reminder_id, changes=changes
         )
     except (NotFound, Conflict, InvalidTransition):
         return ToolResult(CHANGED)
-    spoken = when(new_time, now=now, zone=turn.zone).removeprefix("on ")
+    spoken = when(moved_to, now=turn.now, zone=turn.zone).removeprefix("on ")
     return ToolResult(
-        f'OK, I moved "{moved.title}" to {spoken}.', [reminder_action("updated", moved)]
+        f'OK, I moved "{moved.title}" to {spoken}.',
+        [reminder_action("updated", moved)],
+        changed(item, moved),
     )

@@ -11,7 +11,7 @@ from remo_async.assistant import wording
 from remo_async.assistant.results import ToolResult
 from remo_async.assistant.turn import Turn
 
-Topic = Literal["greeting", "help", "thanks", "unknown"]
+Topic = Literal["greeting", "help", "thanks", "unknown", "aside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,7 @@ _ANSWERS: Final[Mapping[Topic, str]] = {
     "help": wording.HELP,
     "thanks": wording.THANKS,
     "unknown": wording.UNKNOWN,
+    "aside": wording.UNKNOWN,
 }
 
 

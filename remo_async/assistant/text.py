@@ -1,0 +1,89 @@
+"""A message made ready to read: straight quotes, single spaces, no "hey remo, could you
+please", and misspelt command words read as the word they misspell ("remnd", "cancle")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Final
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.process import extract
+
+MAX_MESSAGE: Final = 4000
+
+_POLITE: Final = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+remo\b[\s,!.:]*|remo[\s,!.:]+"
+    r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|great|thanks|actually|wait|hmm|no|sorry)"
+    r"[,!.]?\s+(?=\w)"
+    r"|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
+    r"|(?:can|could|would|will)\s+you(?:\s+please)?\s+|i(?:'d|\s+would)\s+like\s+you\s+to\s+"
+    r"|i\s+want\s+you\s+to\s+|go\s+ahead\s+and\s+)+",
+    re.IGNORECASE,
+)
+_TRAILING: Final = re.compile(
+    r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
+)
+
+# Words a typo is read as: commands near the start of a message, time words anywhere.
+COMMAND_WORDS: Final = (
+    *("remind", "reminder", "reminders", "cancel", "snooze", "delete", "remove"),
+    *("complete", "finish", "reschedule", "postpone", "schedule", "todo", "todos", "rename"),
+)
+TIME_WORDS: Final = (
+    *("tomorrow", "tonight", "minutes", "morning", "afternoon", "evening", "weekend"),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+)
+# Real words one edit away from a command or time word, never "corrected".
+KEEP: Final = frozenset(
+    (
+        *("cancer", "mourning", "finnish", "sundae", "remand", "reminds", "minute", "remains"),
+        *("removes", "moved", "delta", "mondays", "fridays", "sundays", "evenings", "mornings"),
+        *("tonights", "schedules", "finished", "completed", "deleted", "removed", "cancelled"),
+        *("canceled", "snoozed", "reminded", "todo's", "renamed", "remote", "rewind"),
+        *("delight", "compete", "deletes", "moaning", "sundry", "weekends", "minutes"),
+    )
+)
+_WORD: Final = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+COMMAND_REACH: Final = 4  # command words are looked for among the first words only
+
+
+def normalize(text: str) -> str:
+    """At most MAX_MESSAGE characters, straight quotes, single spaces."""
+    text = text[:MAX_MESSAGE].replace("’", "'").replace("‘", "'").replace("“", '"')
+    return " ".join(text.replace("”", '"').split())
+
+
+def strip_politeness(text: str) -> str:
+    """The request without "hey remo", "could you please" and a closing "thanks"."""
+    text = _POLITE.sub("", text, count=1)
+    question = text.rstrip().endswith("?")
+    text = _TRAILING.sub("", text).strip()
+    text = text.rstrip(" .!")
+    return f"{text.rstrip('?')}?" if question and text else text
+
+
+def fix_typos(text: str) -> str:
+    """text with misspelt command and time words replaced (Damerau-Levenshtein, OSA: one
+    edit for words of up to 7 letters, two for longer ones; ties are left alone)."""
+    out: list[str] = []
+    last = 0
+    for index, m in enumerate(_WORD.finditer(text)):
+        word = m[0]
+        fixed = _fixed(word.lower(), index < COMMAND_REACH)
+        if fixed is not None:
+            out += [text[last : m.start()], fixed]
+            last = m.end()
+    return "".join([*out, text[last:]]) if out else text
+
+
+@lru_cache(maxsize=4096)
+def _fixed(word: str, near_start: bool) -> str | None:
+    vocabulary = (*COMMAND_WORDS, *TIME_WORDS) if near_start else TIME_WORDS
+    if word in KEEP or word in vocabulary or "'" in word:
+        return None
+    limit = 1 if len(word) < 8 else 2
+    found = extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=2)
+    if not found or (len(found) == 2 and found[0][1] == found[1][1]):
+        return None
+    return str(found[0][0])
