@@ -76,6 +76,21 @@ def check_snoozable(current: ReminderStatus) -> None:
         raise InvalidTransition(current, "snoozed")
 
 
+def status_after_move(
+    current: ReminderStatus, *, moved_to: datetime, now: datetime
+) -> ReminderStatus:
+    """The status of a reminder whose `reminding_time` a user moves to `moved_to`.
+
+    A reminder that already fired and is moved into the future is armed again
+    (`pending`); every other status is kept. ReminderRepository.update applies it to
+    the freshest stored copy, inside its optimistic-update loop, so a fire landing
+    between a client's read and its write cannot leave a moved reminder `fired`.
+    """
+    if current is ReminderStatus.FIRED and moved_to > now:
+        return ReminderStatus.PENDING
+    return current
+
+
 def due_shard(reminder_id: str, shards: int) -> str:
     """The due-index partition of a pending reminder: a stable hash of its id."""
     digest = hashlib.blake2b(reminder_id.encode(), digest_size=8).digest()

@@ -17,6 +17,7 @@ from remo_async.domain.rules import (
     due_shard,
     new_reminder_id,
     record_ttl,
+    status_after_move,
 )
 from remo_async.domain.times import Clock, format_time, parse_stored
 from remo_async.store.attrs import from_item, to_item
@@ -162,20 +163,28 @@ class ReminderRepository(RecordRepository[Reminder]):
         return await self._put_restored(values, updated_at=reminder.updated_at)
 
     async def update(self, *, user_id: str, reminder_id: str, changes: ReminderUpdate) -> Reminder:
-        """Applies a partial change; a status change must be one the rules allow."""
+        """Applies a partial change; a status change must be one the rules allow.
+
+        Moving `reminding_time` without naming a status re-arms a fired reminder
+        (domain.rules.status_after_move), decided on the copy the write replaces.
+        """
         fields = changes.model_dump(exclude_unset=True)
-        target = fields.pop("status", None)
+        asked = fields.pop("status", None)
 
         def change(values: Values, now: datetime) -> Values:
             apply_fields(values, fields)
+            current = ReminderStatus(values["status"])
+            target = asked
+            if target is None and "reminding_time" in fields:
+                moved_to = parse_stored(values["reminding_time"])
+                target = status_after_move(current, moved_to=moved_to, now=now)
             if target is not None:
-                current = ReminderStatus(values["status"])
                 check_reminder_transition(current, target)
                 if target == ReminderStatus.PENDING and current != target:
                     values.pop("fired_at", None)
                     values.pop("failure", None)
                 values["status"] = target.value
-            if fields.keys() & {"recurrence", "reminding_time", "timezone"} or target is not None:
+            if fields.keys() & {"recurrence", "reminding_time", "timezone"} or asked is not None:
                 # A new rule is checked whatever the status: a snooze re-arms a fired one.
                 self._check_series(values, now, changed_rule="recurrence" in fields)
             return self._finish(values, now)

@@ -18,7 +18,7 @@ from remo_async.api.views.common import (
     store_of,
     user_zone,
 )
-from remo_async.domain import ReminderCreate, ReminderStatus, ReminderUpdate
+from remo_async.domain import ReminderCreate, ReminderUpdate
 
 
 async def create_reminder(request: web.Request) -> web.Response:
@@ -65,14 +65,13 @@ async def update_reminder(request: web.Request) -> web.Response:
     store = store_of(request)
     fields = body.model_dump(exclude_unset=True)
     if body.reminding_time is not None:
-        current = await store.reminders.get_or_raise(user_id=user_id, record_id=reminder_id)
-        zone = body.timezone or current.timezone
-        when = read_time(request, body.reminding_time, zone=zone, field="reminding_time")
-        fields["reminding_time"] = when
-        # Moving a reminder that already fired into the future arms it again.
-        armed = current.status is ReminderStatus.FIRED and "status" not in fields
-        if armed and when > now_of(request):
-            fields["status"] = ReminderStatus.PENDING
+        zone = body.timezone
+        if zone is None:  # the zone a time without offset is read in; the rules read later
+            current = await store.reminders.get_or_raise(user_id=user_id, record_id=reminder_id)
+            zone = current.timezone
+        fields["reminding_time"] = read_time(
+            request, body.reminding_time, zone=zone, field="reminding_time"
+        )
     changes = ReminderUpdate.model_validate(fields)
     reminder = await store.reminders.update(
         user_id=user_id, reminder_id=reminder_id, changes=changes
