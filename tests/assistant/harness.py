@@ -6,7 +6,7 @@ the zone with `store.users.merge_preferences`, seeds the items through the store
 message and the answer in conversation memory as `POST /chat` does, and then checks both the
 answer's actions and the STORED items (store.reminders / store.todos).
 
-Expectations (the meanings are those of /work/chat-conventions.md, issue 12):
+Expectations (the meanings are those of the chat conventions agreed in issue 12):
 - `NewReminder(title, at, rule)`: one `reminder.created`; `at` is compared as a UTC instant,
   `rule` as an order-insensitive set of RFC 5545 RRULE parts.
 - `NewTodo(title, priority, category, due)`: one `todo.created`; `due` a date, no time.

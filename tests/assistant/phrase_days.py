@@ -1,9 +1,9 @@
 """The phrase generator's "when" parts for one-off reminders: each knows its UTC instant.
 
-Meanings from /work/chat-conventions.md: a time with no day is today if still ahead, else
-tomorrow; a weekday is the next one (today if the time is still ahead); "next <weekday>" the
-first one after today; a day with no time 09:00; periods morning 09:00, afternoon 15:00,
-evening 19:00, tonight 20:00; period ends at 17:00; relative amounts exact.
+Meanings from the chat conventions agreed in issue 12: a time with no day is today if still
+ahead, else tomorrow; a weekday is the next one (today if the time is still ahead); "next
+<weekday>" the first one after today; a day with no time 09:00; periods morning 09:00,
+afternoon 15:00, evening 19:00, tonight 20:00; period ends at 17:00; relative amounts exact.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """The phrase generator's recurrences: each form knows its RRULE (RFC 5545 section 3.3.10,
 parts in the agreed order FREQ, INTERVAL, BYMONTH, BYMONTHDAY, BYDAY) and its first occurrence.
 
-From /work/chat-conventions.md: a time of day in the phrase is each occurrence's; daily and
-coarser default to 09:00 ("every evening" 19:00); hourly starts one interval from now. The
-first occurrence is the first day that fits, at that time, still ahead.
+From the chat conventions agreed in issue 12: a time of day in the phrase is each
+occurrence's; daily and coarser default to 09:00 ("every evening" 19:00); hourly starts one
+interval from now. The first occurrence is the first day that fits, at that time, still
+ahead.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _plain(rng: random.Random) -> _Shape:
 
 
 def _interval(rng: random.Random) -> _Shape:
-    n = rng.randrange(2, 11)
+    n = rng.choice([2, 3, 4, 5, 6, 8, 9, 10])  # "every 7 days" is also every week
     said = rng.choice([str(n), number_word(n, rng)])
     return rng.choice(
         [

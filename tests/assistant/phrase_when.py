@@ -1,6 +1,6 @@
 """The phrase generator's time parts: each form knows the instant it means.
 
-Written from /work/chat-conventions.md alone (not from the parser): our own small date
+Written from the chat conventions agreed in issue 12 alone (not from the parser): our own small date
 arithmetic on zoneinfo. A form that would land on a local time that does not exist or
 exists twice (a DST change), or within two minutes of now, is dropped rather than guessed.
 """

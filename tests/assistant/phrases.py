@@ -1,7 +1,7 @@
 """The phrase generator (issue 12): messages composed from parts whose meaning it knows.
 
 Each generated `Phrase` is a message, a user zone, a frozen now (UTC) and the meaning the
-conventions (/work/chat-conventions.md) give it, computed here with our own date arithmetic
+chat conventions agreed in issue 12 give it, computed here with our own date arithmetic
 (tests/assistant/phrase_when.py, phrase_days.py, phrase_rules.py), never with the parser:
 - a reminder: title, exact UTC instant, RRULE (phrase_rules.py) or none;
 - a todo: title, priority, category, due date;

@@ -16,9 +16,21 @@ import pytest
 
 from remo_async.store import Store
 from tests.assistant.hand import CASES, DIALOGUES
-from tests.assistant.harness import misses_text, run_corpus
+from tests.assistant.hand.common import UTC_WED
+from tests.assistant.harness import (
+    Ask,
+    Listed,
+    NewReminder,
+    NewTodo,
+    Nothing,
+    misses_text,
+    run_case,
+    run_corpus,
+)
 from tests.helpers import SettableClock
 
+SHOWN = int(os.environ.get("REMO_MISSES_SHOWN", "30"))
+"""How many misses are printed (and written), grouped by kind."""
 REQUIRED_ACCURACY = 0.98
 MAX_WRONG_ACTIONS = 0.005
 
@@ -39,6 +51,29 @@ def test_the_corpus_is_big_and_covers_every_kind() -> None:
     assert len(zones) >= 7
 
 
+@pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
+async def test_the_harness_fails_what_is_wrong(store: Store, clock: SettableClock) -> None:
+    """The checks can fail: a wrong time, title, kind or a passive expectation is a miss."""
+    text = "remind me to call mum tomorrow at 10am"
+    frame = UTC_WED
+    right = NewReminder("call mum", frame.at("2027-06-10 10:00"))
+    wrong = (
+        NewReminder("call mum", frame.at("2027-06-10 11:00")),
+        NewReminder("call dad", frame.at("2027-06-10 10:00")),
+        NewReminder("call mum", frame.at("2027-06-10 10:00"), rule="FREQ=DAILY"),
+        NewTodo("call mum"),
+        Listed(("call mum",)),
+        Nothing(),
+        Ask(),
+    )
+    [ok, *missed] = [
+        await run_case(store, clock, frame.case(text, expect, "meta")) for expect in (right, *wrong)
+    ]
+    assert ok.ok, ok.detail
+    assert not any(out.ok for out in missed), [out.detail for out in missed]
+    assert [out.wrong_action for out in missed] == [False] * 5 + [True, True]
+
+
 def _write(path: str, text: str) -> None:
     Path(path).write_text(text)
 
@@ -50,7 +85,7 @@ async def test_hand_corpus(
 ) -> None:
     results = await run_corpus(store, clock, CASES, DIALOGUES)
     summary = results.report("hand corpus")
-    misses = misses_text(results)
+    misses = misses_text(results, limit=SHOWN)
     with capsys.disabled():
         print(f"\n{summary}\nfirst misses:\n{misses}")
     if os.environ.get("REMO_PHRASE_MISSES_HAND"):

@@ -1,7 +1,7 @@
 """Frozen clocks in several zones and short builders for hand-written cases.
 
 Every expected time is written as the user's local wall time ("2027-06-10 19:00") and turned
-into a UTC instant here with zoneinfo; the meanings follow /work/chat-conventions.md.
+into a UTC instant here with zoneinfo; the meanings follow the chat conventions agreed in issue 12.
 """
 
 from __future__ import annotations
