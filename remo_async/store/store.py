@@ -119,6 +119,7 @@ class Store:
             deleted["todos"] = await self.todos.delete_all(user_id=user_id)
         if data_type in {"conversations", "all"}:
             deleted["conversations"] = await self.conversations.delete_all(user_id=user_id)
+            await self.users.forget_memory(privy_id=user_id)  # "it" and "undo" refer to it
         if data_type in {"user", "all"}:
             deleted["user"] = int(await self.users.delete(privy_id=user_id))
         return deleted

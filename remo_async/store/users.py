@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 from remo_async.domain.models import Preferences, User, UserUpdate
@@ -14,7 +15,22 @@ from remo_async.store.restore import Restored
 
 PROFILE_FIELDS = ("email", "wallet", "first_name", "last_name", "phone_number")
 PREFERENCES_MAX_BYTES = 4096
+MEMORY_MAX_BYTES = 16_384
+MEMORY_ATTR = "assistant_memory"
 UPDATE_ATTEMPTS = 16
+
+
+@dataclass(frozen=True, slots=True)
+class ChatState:
+    """What a chat turn reads of a user, in one GetItem.
+
+    `memory` is the assistant's own JSON object (None when never kept or unreadable):
+    kept beside the preferences, never in them, so a client neither sees it in GET
+    preferences nor loses preference room to it.
+    """
+
+    preferences: Preferences
+    memory: Any
 
 
 class UserRepository:
@@ -102,6 +118,49 @@ class UserRepository:
     async def get_preferences(self, *, privy_id: str) -> Preferences:
         """The saved preferences, with defaults for what was never set."""
         return Preferences.model_validate(_saved_preferences(await self._values(privy_id)))
+
+    async def chat_state(self, *, privy_id: str) -> ChatState:
+        """The preferences and the assistant's memory of privy_id (one strongly consistent read)."""
+        values = await self._values(privy_id)
+        raw = values.get(MEMORY_ATTR)
+        try:
+            memory = json.loads(raw) if isinstance(raw, str) else None
+        except ValueError:
+            memory = None
+        preferences = Preferences.model_validate(_saved_preferences(values))
+        return ChatState(preferences=preferences, memory=memory)
+
+    async def keep_memory(self, *, privy_id: str, memory: dict[str, Any]) -> None:
+        """Stores the assistant's memory of privy_id; the last writer wins.
+
+        Raises InvalidValue over MEMORY_MAX_BYTES of JSON (the item's limit is 400 KB, an
+        AWS limit; memory holds a few ids and the fields an undo restores).
+        """
+        text = json.dumps(memory, separators=(",", ":"))
+        if len(text.encode()) > MEMORY_MAX_BYTES:
+            raise InvalidValue(f"assistant memory is limited to {MEMORY_MAX_BYTES} bytes")
+        await self._dynamo.call(
+            "update_item",
+            TableName=self.table,
+            Key=self._key(privy_id),
+            UpdateExpression="SET #m = :m",
+            ExpressionAttributeNames={"#m": MEMORY_ATTR},
+            ExpressionAttributeValues={":m": {"S": text}},
+        )
+
+    async def forget_memory(self, *, privy_id: str) -> None:
+        """Removes the assistant's memory of privy_id (with the conversation it refers to)."""
+        try:
+            await self._dynamo.call(
+                "update_item",
+                TableName=self.table,
+                Key=self._key(privy_id),
+                UpdateExpression="REMOVE #m",
+                ConditionExpression="attribute_exists(#m)",  # an update would make an item
+                ExpressionAttributeNames={"#m": MEMORY_ATTR},
+            )
+        except ConditionFailed:
+            return
 
     async def merge_preferences(self, *, privy_id: str, patch: dict[str, Any]) -> Preferences:
         """Merges patch into the saved preferences without losing a concurrent merge."""

@@ -71,3 +71,29 @@ async def test_delete_user(store: Store) -> None:
     assert await store.users.delete(privy_id=ALICE)
     assert not await store.users.delete(privy_id=ALICE)
     assert await store.users.get(privy_id=ALICE) is None
+
+
+async def test_assistant_memory_is_kept_beside_preferences_not_in_them(store: Store) -> None:
+    await store.users.merge_preferences(privy_id="did:privy:m", patch={"timezone": "Asia/Kolkata"})
+    memory = {"last": ["reminder", "rem_1"], "undo": [{"before": {"description": "d" * 4000}}]}
+    await store.users.keep_memory(privy_id="did:privy:m", memory=memory)
+    state = await store.users.chat_state(privy_id="did:privy:m")
+    assert state.memory == memory
+    assert state.preferences.timezone == "Asia/Kolkata"
+    # The memory takes no room from the user's own 4 KiB, and is not shown in them.
+    preferences = await store.users.get_preferences(privy_id="did:privy:m")
+    assert "assistant_memory" not in preferences.model_dump()
+    await store.users.merge_preferences(privy_id="did:privy:m", patch={"note": "n" * 3000})
+
+    await store.delete_user_data(user_id="did:privy:m", data_type="conversations")
+    assert (await store.users.chat_state(privy_id="did:privy:m")).memory is None
+    assert (await store.users.get_preferences(privy_id="did:privy:m")).timezone == "Asia/Kolkata"
+
+
+async def test_forgetting_memory_of_an_unknown_user_makes_no_item(store: Store) -> None:
+    await store.users.forget_memory(privy_id="did:privy:nobody")
+    assert await store.users.get(privy_id="did:privy:nobody") is None
+    state = await store.users.chat_state(privy_id="did:privy:nobody")
+    assert state.memory is None
+    exported = await store.users.delete(privy_id="did:privy:nobody")
+    assert exported is False  # nothing was there to delete
