@@ -4,9 +4,9 @@ Used by the chat and by the REST fields that take natural language (`reminding_t
 `due_date`), and by nothing else. Callers import from here.
 """
 
+from remo_async.assistant.time.context import Context, UnsupportedRecurrence, WhenError, to_utc
 from remo_async.assistant.time.numbers import int_of, value_of, word_for
-from remo_async.assistant.time.recurring import Recurrence, find_recurrence, first_time
-from remo_async.assistant.time.rules import Context, WhenError, to_utc
+from remo_async.assistant.time.recurring import Recurrence, find_recurrence, first_time, rrule
 from remo_async.assistant.time.spans import (
     Found,
     Span,
@@ -23,6 +23,7 @@ __all__ = [
     "Found",
     "Recurrence",
     "Span",
+    "UnsupportedRecurrence",
     "WhenError",
     "find_recurrence",
     "find_spans",
@@ -33,6 +34,7 @@ __all__ = [
     "parse_when",
     "read_exact",
     "remove_spans",
+    "rrule",
     "tidy",
     "to_utc",
     "value_of",

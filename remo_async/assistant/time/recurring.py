@@ -1,89 +1,51 @@
-"""Recurring phrases ("every weekday at 7:30") as RRULEs, and their first occurrence."""
+"""Repeating phrases ("every weekday at 7:30") as RFC 5545 RRULEs, and their first occurrence.
+
+Rules are written without DTSTART, parts in the order FREQ, INTERVAL, BYMONTH, BYMONTHDAY,
+BYDAY (RFC 5545 section 3.3.10). A repeating phrase no rule here expresses ("every blue
+moon", "... except holidays") is found as `Recurrence.unsupported`, never approximated:
+`first_time` raises `UnsupportedRecurrence` for it, so a caller asks.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from calendar import monthrange
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
-from remo_async.assistant.time.rules import WhenError, to_utc
+from remo_async.assistant.time import repeat_words as w
+from remo_async.assistant.time.context import UnsupportedRecurrence, WhenError, to_utc
+from remo_async.assistant.time.numbers import int_of
+from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.when import parse_when
 from remo_async.domain.recurrence import next_occurrence
 
-_WEEKDAY_CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_WEEKDAY_STEMS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_DAY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_CODES: Final = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+_STEMS: Final = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_MONTHS: Final = (
+    *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
 )
-_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
-_PERIOD = r"(?:\s+(?P<period>morning|afternoon|evening|night))?"
-_EVERY = r"(?:every|each)\s+"
-_NUMBERS: Final[Mapping[str, int]] = {
-    "other": 2,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-}
-_FREQS: Final[Mapping[str, str]] = {
-    "minute": "MINUTELY",
-    "hour": "HOURLY",
-    "day": "DAILY",
-    "week": "WEEKLY",
-    "month": "MONTHLY",
-    "year": "YEARLY",
-}
-_PERIOD_CLOCK: Final[Mapping[str, str]] = {
-    "morning": "9am",
-    "afternoon": "3pm",
-    "evening": "7pm",
-    "night": "9pm",
-}
-_BARE_CLOCK: Final = re.compile(r"(?:at\s+)?(?P<hour>\d{1,2})(?:[:.]\d{2})?", re.IGNORECASE)
-
-
-def _flags(pattern: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])", re.IGNORECASE)
-
-
-_INTERVAL: Final = _flags(
-    _EVERY + r"(?P<n>\d{1,3}|other|two|three|four|five|six)\s+"
-    r"(?P<unit>minute|hour|day|week|month|year)s?"
-)
-_HALF_HOUR: Final = _flags(_EVERY + r"half\s+(?:an\s+)?hour")
-_ONE_UNIT: Final = _flags(_EVERY + r"(?P<unit>minute|hour)")
-_WEEKDAYS: Final = _flags(
-    r"(?:(?:every|each|on)\s+(?:week|work)\s*days?|weekdays|every\s+business\s+day)" + _PERIOD
-)
-_WEEKENDS: Final = _flags(r"(?:every|each|on)\s+weekends?|weekends" + _PERIOD)
-_NAMED: Final = _flags(rf"{_EVERY}(?P<other>other\s+)?(?P<days>{_DAY}(?:{_AND}{_DAY})*){_PERIOD}")
-_PLURAL: Final = _flags(rf"(?:on\s+)?(?P<days>{_DAY}s(?:{_AND}{_DAY}s)*){_PERIOD}")
-_PERIODS: Final = _flags(_EVERY + r"(?P<period>morning|afternoon|evening|night)|nightly")
-_DAILY: Final = _flags(r"every\s*day|each\s+day|every\s+single\s+day|daily")
-_WEEKLY: Final = _flags(_EVERY + r"week|weekly")
-_MONTH_DAY: Final = _flags(
-    r"(?:on\s+)?(?:the|every|each)\s+(?P<dom>\d{1,2}(?:st|nd|rd|th)?|first)\s+(?:day\s+)?"
-    r"of\s+(?:every|each|the)\s+month"
-    r"|(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+(?P<dom2>\d{1,2})(?:st|nd|rd|th)?"
-)
-_MONTHLY: Final = _flags(_EVERY + r"month|monthly")
-_YEARLY: Final = _flags(_EVERY + r"year|yearly|annually")
+_PERIOD_CLOCK: Final = {"morning": "9am", "afternoon": "3pm", "evening": "7pm", "night": "9pm"}
+_BARE_CLOCK: Final = re.compile(r"(?:at\s+)?(?P<hour>[1-9]|1[0-2])(?:[:.]\d{2})?", re.I)
+_DAY: Final = timedelta(days=1)
+_SPOKEN: Final = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 @dataclass(frozen=True, slots=True)
 class Recurrence:
-    """A recurrence rule found in a text, where it was, and the part of day it named."""
+    """A repeating phrase found in a text: its RRULE, where it was, the part of day it named.
+
+    `unsupported` marks a phrase no RRULE here expresses; its `rule` is then "".
+    """
 
     rule: str
     start: int
     end: int
     period: str | None = None
     step: timedelta | None = None  # set for rules that repeat within a day
+    unsupported: bool = False
 
     @property
     def fixed_days(self) -> bool:
@@ -91,87 +53,162 @@ class Recurrence:
         return ";BY" in self.rule
 
 
+def rrule(
+    freq: str,
+    interval: int = 1,
+    *,
+    bymonth: int | None = None,
+    bymonthday: int | None = None,
+    byday: str | None = None,
+) -> str:
+    """RRULE text with its parts in the agreed order: FREQ, INTERVAL, BYMONTH, BYMONTHDAY, BYDAY."""
+    parts = [f"FREQ={freq}"]
+    parts += [f"INTERVAL={interval}"] if interval > 1 else []
+    parts += [f"BYMONTH={bymonth}"] if bymonth is not None else []
+    parts += [f"BYMONTHDAY={bymonthday}"] if bymonthday is not None else []
+    parts += [f"BYDAY={byday}"] if byday is not None else []
+    return ";".join(parts)
+
+
 def find_recurrence(text: str) -> Recurrence | None:
-    """The first recurring phrase of text as an RRULE, or None."""
+    """The first repeating phrase of text as an RRULE, an unsupported one, or None."""
+    m = w.UNSUPPORTED.search(text)
+    if m is not None:
+        return Recurrence("", m.start(), m.end(), unsupported=True)
     for finder in _FINDERS:
         found = finder(text)
         if found is not None:
-            return found
-    return None
+            break
+    else:
+        found = None
+    rest = text if found is None else f"{text[: found.start]} {text[found.end :]}"
+    if found is not None and w.EXCEPT.search(rest):
+        return Recurrence("", found.start, found.end, unsupported=True)
+    left = w.EVERY_TIME_WORD.search(rest)
+    if left is not None:
+        start, end = (left.start(), left.end()) if found is None else (found.start, found.end)
+        return Recurrence("", start, end, unsupported=True)
+    return found
 
 
-def _interval(text: str) -> Recurrence | None:
-    m = _INTERVAL.search(text)
+def _at(m: re.Match[str], rule: str, step: timedelta | None = None) -> Recurrence:
+    period = m.groupdict().get("period")
+    return Recurrence(rule, m.start(), m.end(), period and period.lower(), step)
+
+
+def _month_dates(text: str) -> Recurrence | None:
+    m = w.YEARLY_DATE.search(text)
+    date = None if m is None else w.DATE.search(m.group())
+    if m is not None and date is not None:
+        month = _MONTHS.index((date["mon"] or date["mon2"])[:3].lower()) + 1
+        day = int(date["dom"] or date["dom2"])
+        if 1 <= day <= monthrange(2028, month)[1]:  # a leap year: February 29 comes round
+            return _at(m, rrule("YEARLY", bymonth=month, bymonthday=day))
+    m = w.NTH_WEEKDAY.search(text)
     if m is not None:
-        n = _NUMBERS.get(m["n"].lower()) or int(m["n"])
-        return _stepped(m, m["unit"].lower(), max(n, 1))
-    m = _HALF_HOUR.search(text)
+        nth, day_name = (m["nth"], m["day"]) if m["nth"] else (m["nth2"], m["day2"])
+        code = _CODES[_STEMS.index(day_name[:3].lower())]
+        return _at(m, rrule("MONTHLY", byday=f"{w.ORDINALS[nth.lower()]}{code}"))
+    m = w.LAST_DAY.search(text)
     if m is not None:
-        return _stepped(m, "minute", 30)
-    m = _ONE_UNIT.search(text)
-    return None if m is None else _stepped(m, m["unit"].lower(), 1)
-
-
-def _stepped(m: re.Match[str], unit: str, n: int) -> Recurrence:
-    rule = f"FREQ={_FREQS[unit]}" + (f";INTERVAL={n}" if n > 1 else "")
-    step = {"minute": timedelta(minutes=n), "hour": timedelta(hours=n)}.get(unit)
-    return Recurrence(rule, m.start(), m.end(), step=step)
-
-
-def _by_day(text: str) -> Recurrence | None:
-    for regex, days in ((_WEEKDAYS, "MO,TU,WE,TH,FR"), (_WEEKENDS, "SA,SU")):
-        m = regex.search(text)
-        if m is not None:
-            return Recurrence(f"FREQ=WEEKLY;BYDAY={days}", m.start(), m.end(), m["period"])
-    m = _NAMED.search(text) or _PLURAL.search(text)
-    if m is None:
-        return None
-    stems = re.findall(_DAY, m["days"], flags=re.IGNORECASE)
-    codes = sorted({_WEEKDAY_STEMS.index(s[:3].lower()) for s in stems})
-    every = "FREQ=WEEKLY;INTERVAL=2" if m.re is _NAMED and m["other"] else "FREQ=WEEKLY"
-    rule = f"{every};BYDAY=" + ",".join(_WEEKDAY_CODES[c] for c in codes)
-    return Recurrence(rule, m.start(), m.end(), m["period"])
-
-
-def _calendar(text: str) -> Recurrence | None:
-    m = _PERIODS.search(text)
-    if m is not None:
-        return Recurrence("FREQ=DAILY", m.start(), m.end(), m["period"] or "night")
-    m = _MONTH_DAY.search(text)
+        return _at(m, rrule("MONTHLY", bymonthday=-1))
+    m = w.MONTH_DAY.search(text)
     if m is not None:
         spoken = (m["dom"] or m["dom2"]).lower()
         day = 1 if spoken == "first" else int(spoken.rstrip("stndrh"))
         if 1 <= day <= 31:
-            return Recurrence(f"FREQ=MONTHLY;BYMONTHDAY={day}", m.start(), m.end())
-    for regex, rule in ((_DAILY, "DAILY"), (_WEEKLY, "WEEKLY"), (_MONTHLY, "MONTHLY")):
+            return _at(m, rrule("MONTHLY", bymonthday=day))
+    return None
+
+
+def _intervals(text: str) -> Recurrence | None:
+    m = w.INTERVAL.search(text)
+    if m is not None:
+        said = " ".join(m["n"].lower().split())
+        n = _SPOKEN.get(said) or (2 if "couple" in said else int_of(said))
+        unit = m["unit"].lower()
+        step = {"minute": timedelta(minutes=n), "hour": timedelta(hours=n)}.get(unit)
+        return _at(m, rrule(w.FREQS[unit], max(n, 1)), step=step)
+    m = w.HALF_HOUR.search(text)
+    if m is not None:
+        return _at(m, rrule("MINUTELY", 30), step=timedelta(minutes=30))
+    m = w.ONE_UNIT.search(text)
+    if m is not None:
+        unit = "hour" if m["hourly"] else m["unit"].lower()
+        step = timedelta(hours=1) if unit == "hour" else timedelta(minutes=1)
+        return _at(m, rrule(w.FREQS[unit]), step=step)
+    m = w.FORTNIGHT.search(text)
+    if m is not None:
+        return _at(m, rrule("MONTHLY", 3) if m["quarter"] else rrule("WEEKLY", 2))
+    return None
+
+
+def _weekdays(text: str) -> Recurrence | None:
+    for regex, days in ((w.WEEKDAYS, "MO,TU,WE,TH,FR"), (w.WEEKENDS, "SA,SU")):
         m = regex.search(text)
         if m is not None:
-            return Recurrence(f"FREQ={rule}", m.start(), m.end())
-    m = _YEARLY.search(text)
-    return None if m is None else Recurrence("FREQ=YEARLY", m.start(), m.end())
+            return _at(m, rrule("WEEKLY", byday=days))
+    m = w.NAMED.search(text) or w.PLURAL.search(text)
+    if m is None:
+        return None
+    stems = re.findall(w.DAY, m["days"], flags=re.IGNORECASE)
+    codes = sorted({_STEMS.index(s[:3].lower()) for s in stems})
+    interval = 2 if m.re is w.NAMED and m["other"] else 1
+    return _at(m, rrule("WEEKLY", interval, byday=",".join(_CODES[c] for c in codes)))
 
 
-_FINDERS: Final = (_interval, _by_day, _calendar)
+def _plain(text: str) -> Recurrence | None:
+    m = w.PERIODS.search(text)
+    if m is not None:
+        found = _at(m, "FREQ=DAILY")
+        return found if found.period else Recurrence("FREQ=DAILY", m.start(), m.end(), "night")
+    m = w.PLAIN.search(text)
+    if m is None:
+        return None
+    word = (m["unit"] or m["adverb"] or "day").lower()
+    unit = {"daily": "day", "weekly": "week", "monthly": "month"}.get(word, word)
+    return _at(m, rrule(w.FREQS.get(unit, "YEARLY")))
+
+
+_FINDERS: Final = (_month_dates, _intervals, _weekdays, _plain)
 
 
 def first_time(rec: Recurrence, time_text: str, *, now: datetime, zone: str) -> datetime:
-    """The first occurrence of rec, at the time of day time_text names ("" for the default)."""
+    """The first occurrence of rec, at the time of day time_text names ("" for the default).
+
+    Daily and coarser rules default to 09:00 (the part of day's time when one was named);
+    hourly and minutely ones start one interval from now. Raises UnsupportedRecurrence for
+    a phrase no rule expresses, WhenError for a time that cannot be read.
+    """
+    if rec.unsupported:
+        raise UnsupportedRecurrence("I can't repeat a reminder that way yet: how often exactly?")
     if rec.step is not None:
         return parse_when(time_text, now=now, zone=zone) if time_text else now + rec.step
     clock = _clock_text(time_text, rec.period)
-    if not rec.fixed_days:
-        return parse_when(clock, now=now, zone=zone)
     tz = ZoneInfo(zone)
-    local_clock = parse_when(clock, now=now, zone=zone).astimezone(tz).time()
+    # The wall time of day, read as if the user's local now were UTC: no DST change between.
+    local_now = now.astimezone(tz).replace(tzinfo=UTC)
+    wall = parse_when(clock, now=local_now, zone="UTC").time()
     today = now.astimezone(tz).date()
-    start = to_utc(datetime.combine(today, local_clock), tz)
+    start = to_utc(datetime.combine(today, wall), tz)
+    if not rec.fixed_days:  # any day: the first time of day still ahead
+        return start if start > now else to_utc(datetime.combine(today + _DAY, wall), tz)
     # The first matching day is the first occurrence; the series counts its interval from it
     # ("every other monday" said on a Wednesday starts next Monday, not the one after).
     first_day_rule = re.sub(r";INTERVAL=\d+", "", rec.rule)
-    found = next_occurrence(first_day_rule, start=start, zone=zone, after=now)
+    found = next_occurrence(first_day_rule, start=_anchor(today, wall, tz), zone=zone, after=now)
     if found is None:
         raise WhenError("that rule never comes round")
     return found
+
+
+def _anchor(today: date, wall: time, tz: ZoneInfo) -> datetime:
+    """The series' start: wall time on today, or on a day before if today skips it (DST)."""
+    for back in range(3):
+        start = to_utc(datetime.combine(today - back * _DAY, wall), tz)
+        if start.astimezone(tz).time() == wall:
+            return start
+    return start
 
 
 def _clock_text(time_text: str, period: str | None) -> str:
@@ -180,9 +217,10 @@ def _clock_text(time_text: str, period: str | None) -> str:
         return _PERIOD_CLOCK.get(period or "", "9am")
     if period is not None:
         return f"{time_text} {period}"
-    m = _BARE_CLOCK.fullmatch(time_text.strip())
-    if m is not None and 1 <= int(m["hour"]) <= 12:
+    said = rewrite(time_text.strip()).text
+    m = _BARE_CLOCK.fullmatch(said)
+    if m is not None:
         # "every weekday at 7:30" means the morning, whatever the time is as it is said.
         hour = int(m["hour"])
-        return f"{time_text} {'am' if 6 <= hour <= 11 else 'pm'}"
-    return time_text
+        return f"{said} {'am' if 6 <= hour <= 11 else 'pm'}"
+    return said

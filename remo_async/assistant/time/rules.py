@@ -46,7 +46,9 @@ _WEEKDAY_RE: Final = re.compile(
     rf"(?:(?P<which>this|next|coming|this\s+coming)\s+)?{_WEEKDAY}{_END}"
 )
 _MONTH_DAY: Final = re.compile(rf"{_MONTH}\s+(?:the\s+)?{_DOM}{_YEAR}{_END}")
-_DAY_MONTH: Final = re.compile(rf"(?:the\s+)?{_DOM}\s+(?:of\s+)?{_MONTH}{_YEAR}{_END}")
+_DAY_MONTH: Final = re.compile(
+    rf"(?:the\s+)?{_DOM}\s+(?:of\s+)?{_MONTH}{_YEAR}{_END}(?!\s+\d{{1,2}}(?:st|nd|rd|th)\b)"
+)
 _PERIOD: Final = re.compile(
     rf"(?:(?P<this>this)\s+|in\s+the\s+)?(?P<period>morning|afternoon|evening|night){_END}"
 )

@@ -39,7 +39,8 @@ MONTH: Final = (
 _DOM = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:,?\s+\d{4})?"
 _MONTH_DAY = rf"(?:{MONTH}\s+(?:the\s+)?{_DOM}{_YEAR})"
-_DAY_MONTH = rf"(?:(?:the\s+)?{_DOM}\s+(?:of\s+)?{MONTH}{_YEAR})"
+# Not "7 july 4th": that is a time and a month-day.
+_DAY_MONTH = rf"(?:(?:the\s+)?{_DOM}\s+(?:of\s+)?{MONTH}{_YEAR}(?!\s+\d{{1,2}}(?:st|nd|rd|th)\b))"
 _PERIOD = r"(?:morning|afternoon|evening|night)"
 _CLOCK = (
     r"(?:(?:12\s+)?(?:noon|midday|midnight)"
