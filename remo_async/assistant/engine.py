@@ -1,4 +1,8 @@
-"""The built-in engine: read the message in its Turn, run the intent's action, remember."""
+"""The built-in engine: read the message in its Turn, run the intent's action, remember.
+
+Each turn reads the user's preferences and the assistant's memory in one GetItem
+(`users.chat_state`) and writes memory back only when it changed (`users.keep_memory`).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,10 @@ import structlog
 
 from remo_async.assistant.base import Reply
 from remo_async.assistant.intents import Chat, Intent, act, read_turn
-from remo_async.assistant.memory import MEMORY_KEY, Memory, updated
+from remo_async.assistant.memory import Memory, updated
 from remo_async.assistant.turn import Turn
 from remo_async.domain.times import Clock
-from remo_async.store import Conflict, Store
+from remo_async.store import Store
 from remo_async.store.errors import InvalidValue
 
 log = structlog.get_logger("remo_async.assistant")
@@ -24,15 +28,15 @@ class BuiltinEngine:
 
     async def turn(self, *, user_id: str, message: str, history: list[dict[str, str]]) -> Turn:
         """The context of one message of user_id: now, the user's zone and memory, history."""
-        preferences = await self._store.users.get_preferences(privy_id=user_id)
+        state = await self._store.users.chat_state(privy_id=user_id)
         return Turn(
             now=self._clock(),
-            zone=preferences.timezone,
+            zone=state.preferences.timezone,
             history=history,
             user_id=user_id,
             db=self._store,
             message=message,
-            memory=Memory.load(preferences.extra().get(MEMORY_KEY)),
+            memory=Memory.load(state.memory),
         )
 
     async def reply(self, *, user_id: str, message: str, history: list[dict[str, str]]) -> Reply:
@@ -49,13 +53,11 @@ class BuiltinEngine:
         return Reply(text=result.text, actions=result.actions)
 
     async def _remember(self, turn: Turn, memory: Memory) -> None:
-        """Keeps memory with the user's preferences when it changed (one conditional write)."""
+        """Keeps memory beside the user's preferences when it changed (one write)."""
         if memory == turn.memory:
             return
         try:
-            await self._store.users.merge_preferences(
-                privy_id=turn.user_id, patch={MEMORY_KEY: memory.dump()}
-            )
-        except (Conflict, InvalidValue):
+            await self._store.users.keep_memory(privy_id=turn.user_id, memory=memory.dump())
+        except InvalidValue:
             # Memory is a convenience: losing one update costs an "it" or an undo, not data.
             log.warning("assistant.memory_not_saved", exc_info=True)

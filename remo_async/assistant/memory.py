@@ -1,10 +1,10 @@
-"""What the assistant remembers between turns, kept durably with the user's preferences.
+"""What the assistant remembers between turns, kept durably beside the user's preferences.
 
-One JSON object under the preferences key `assistant` (so any replica behind a load
+One JSON object in the user's item (`users.keep_memory`; any replica behind a load
 balancer reads the same): the item last created or touched ("it", "that"), the last
 change the assistant made (for "undo") and an open "which one?" question (the message
-it was asked about and the candidates, in the order they were offered). The whole
-object stays far below the 4,096-byte preferences limit (ids, a few fields each).
+it was asked about and the candidates, in the order they were offered). It stays far
+below the store's 16 KiB memory limit: ids, and the few fields an undo puts back.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
 
-MEMORY_KEY: Final = "assistant"
 MAX_CHOICES: Final = 5
 MAX_MESSAGE: Final = 300
 
@@ -69,7 +68,7 @@ class Memory:
     choice: Choice | None = None
 
     def dump(self) -> dict[str, Any]:
-        """JSON-ready, for preferences[MEMORY_KEY]."""
+        """JSON-ready, for users.keep_memory."""
         return {
             "last": self.last.dump() if self.last else None,
             "undo": [c.dump() for c in self.undo],
@@ -144,4 +143,4 @@ def _choice(value: object) -> Choice | None:
     return Choice(str(value["message"])[:MAX_MESSAGE], refs[:MAX_CHOICES]) if refs else None
 
 
-__all__ = ["MEMORY_KEY", "Change", "Choice", "Memory", "Ref", "Remember", "updated"]
+__all__ = ["Change", "Choice", "Memory", "Ref", "Remember", "updated"]

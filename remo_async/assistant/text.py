@@ -29,6 +29,7 @@ _TRAILING: Final = re.compile(
 COMMAND_WORDS: Final = (
     *("remind", "reminder", "reminders", "cancel", "snooze", "delete", "remove"),
     *("complete", "finish", "reschedule", "postpone", "schedule", "todo", "todos", "rename"),
+    "please",
 )
 TIME_WORDS: Final = (
     *("tomorrow", "tonight", "minutes", "morning", "afternoon", "evening", "weekend"),

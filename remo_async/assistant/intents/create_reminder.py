@@ -7,7 +7,7 @@ Intents: NewReminder (title, time, RRULE) and NeedTime (a title but no time: Rem
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import ClassVar, Final
@@ -17,7 +17,9 @@ from pydantic import ValidationError
 from remo_async.assistant import wording
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.results import ToolResult, created, problem_of, reminder_action
+from remo_async.assistant.text import strip_politeness
 from remo_async.assistant.time import (
+    Span,
     WhenError,
     find_recurrence,
     find_time,
@@ -67,6 +69,7 @@ _LEAD: Final = re.compile(
     r"|help\s+me\s+remember"
     r"|make\s+sure\s+(?:that\s+)?i(?:\s+remember)?"
     r"|(?:alert|ping|nudge|notify|tell|text|message|buzz)\s+me"
+    r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
     r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re)\s+|\s+|$)",
     re.IGNORECASE,
@@ -108,7 +111,9 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     found = find_time(rest, now=now, zone=zone)
     if not asked and (found.at is None or _QUESTION.match(text) or text.endswith("?")):
         return None
-    title, phrasing = title_of(remove_spans(rest, found.spans + found.unread))
+    title, phrasing = title_of(
+        remove_spans(rest, found.spans + found.unread), keep_particle=_particle(rest, found.spans)
+    )
     if not title or vague_title(title):
         return Chat(topic="unknown", problem=WHAT_ABOUT) if asked or title else None
     if recurrence is None:
@@ -123,9 +128,22 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     return NewReminder(title=title, at=first, recurrence=recurrence.rule, phrasing=phrasing)
 
 
-def title_of(text: str) -> tuple[str, Phrasing]:
+_PARTICLE: Final = re.compile(r"\s(?:on|in|off|up|out|over|down|back|away)\s*$", re.IGNORECASE)
+_PREPOSITION: Final = re.compile(r"(?:at|on|by|in|around|for|from|this|next|tomorrow)\b", re.I)
+
+
+def _particle(text: str, spans: Sequence[Span]) -> bool:
+    """Whether a word such as "on" before a time phrase ends the title ("put the kettle on
+    at six"), since the phrase brings its own preposition."""
+    return any(
+        _PARTICLE.search(text[: span.start]) and _PREPOSITION.match(span.text.strip())
+        for span in spans
+    )
+
+
+def title_of(text: str, *, keep_particle: bool = False) -> tuple[str, Phrasing]:
     """The title in what is left once the time is taken out, and how it reads after "remind you"."""
-    text = tidy(text)
+    text = strip_politeness(tidy(text))  # "on friday, could you remind me to X?"
     if _WAKE.match(text):
         return "wake up", "to"
     phrasing: Phrasing = "about"
@@ -136,13 +154,14 @@ def title_of(text: str) -> tuple[str, Phrasing]:
         text = text[m.end() :]
     elif re.match(r"^to\s+", text, re.IGNORECASE):
         text, phrasing = text[3:], "to"
-    text = tidy(_DANGLING.sub("", tidy(text)))
+    text = tidy(text if keep_particle else _DANGLING.sub("", tidy(text)))
     text = unquote(text.rstrip(".!?").strip())
     return text[:MAX_TITLE].strip(), phrasing
 
 
 _VAGUE: Final = re.compile(
     r"^(?:(?:about|of|to|do|for)\s+)?(?:it|that|this|them|those|these|something|stuff|things?"
+    r"|to|about|of|for|that|me|do|on|at"
     r"|the\s+thing|that\s+thing|what\s+i\s+said|you\s+know\s+what)$",
     re.IGNORECASE,
 )

@@ -63,7 +63,9 @@ _ADDING: Final = re.compile(
 def adds(text: str) -> bool:
     """Whether text asks to add something ("add ...", "todo: ...", "todo buy milk")."""
     m = _EXPLICIT.match(text)
-    return _ADDING.match(text.lower()) is not None or (m is not None and bool(m["title3"]))
+    if _LEADING.match(text) is not None or _ADDING.match(text.lower()) is not None:
+        return True
+    return m is not None and bool(m["title3"])
 
 
 _ONTO_LIST: Final = re.compile(
@@ -127,6 +129,7 @@ _LEADING: Final = re.compile(
     re.IGNORECASE,
 )
 _ASKED: Final = re.compile(r"[?]+$")
+_HASHTAGS: Final = re.compile(r"(?:^|\s)#[\w-]+")
 _PARENS: Final = re.compile(r"\(\s*\)|\s*[()]\s*$|^\s*[()]\s*")
 _QUESTION: Final = re.compile(
     r"^(?:what|when|where|who|why|how|which|is|are|do|does|did|should|will|would|show|list)\b", re.I
@@ -167,11 +170,16 @@ def _read(text: str, turn: Turn) -> NewTodo | None:
         priority = _PRIORITY_WORDS.get(word)
         if word and priority is None:
             category = word  # "add a work todo: ..."
-    elif (m := _ONTO_LIST.match(tidy(_take_priority(text)[0]))) is not None:
-        # Matched without a trailing ", urgent", which _with_extras then finds in text.
+    elif (m := _ONTO_LIST.match(_bare(text, turn))) is not None:
+        # Matched without a trailing ", urgent" or "by friday", which _with_extras then
+        # finds in the whole text.
         title, cat = m["title"], m["cat"]
         category = cat.lower() if cat and cat.lower() not in ("shared", "the") else None
         priority = _take_priority(text)[1]
+        category = category or take_category(text)[1]
+        due = _take_due(_take_priority(text)[0], now=now, zone=zone)[1]
+        found = _with_extras(title, now=now, zone=zone, priority=priority, category=category)
+        return found if found is None or due is None else replace(found, due=due)
     elif (m := _BARE_ADD.match(text) or _NEED_TO.match(text)) is not None:
         title = m["title"]
         if m.re is _NEED_TO and find_spans(title):
@@ -181,6 +189,12 @@ def _read(text: str, turn: Turn) -> NewTodo | None:
     if title is None:
         return None
     return _with_extras(title, now=now, zone=zone, priority=priority, category=category)
+
+
+def _bare(text: str, turn: Turn) -> str:
+    """text without its priority and due date words ("add X to my list (urgent) by friday")."""
+    text = _HASHTAGS.sub(" ", _PARENS.sub(" ", tidy(_take_priority(text)[0])))
+    return tidy(_PARENS.sub(" ", tidy(_take_due(text, now=turn.now, zone=turn.zone)[0])))
 
 
 def _with_extras(

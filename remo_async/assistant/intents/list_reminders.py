@@ -39,7 +39,8 @@ class ShowReminders:
 _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
     r"|\bwhat(?:'s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
-    r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow)\b",
+    r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled)\b"
+    r"|\bcoming\s+up\b",
     re.IGNORECASE,
 )
 _FINISHED: Final = re.compile(

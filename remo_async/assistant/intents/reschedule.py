@@ -17,7 +17,6 @@ from remo_async.assistant.results import Item, ToolResult, changed, reminder_act
 from remo_async.assistant.time import WhenError, read_exact, to_utc
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import sentence, when
-from remo_async.domain.enums import ReminderStatus
 from remo_async.domain.models import Reminder, ReminderUpdate
 from remo_async.domain.rules import InvalidTransition
 from remo_async.store import Conflict, NotFound
@@ -180,7 +179,9 @@ async def _move(intent: Reschedule, item: Reminder, turn: Turn) -> ToolResult:
     moved_to = new_time(intent, item, turn)
     if moved_to is None or moved_to <= turn.now:
         return ToolResult("That time has already passed; when should it be instead?")
-    changes = ReminderUpdate(reminding_time=moved_to, status=ReminderStatus.PENDING)
+    # The store re-arms a fired reminder moved ahead, on the copy its write replaces
+    # (domain.rules.status_after_move): the rule is not repeated here.
+    changes = ReminderUpdate(reminding_time=moved_to)
     try:
         moved = await turn.store.reminders.update(
             user_id=turn.user_id, reminder_id=item.reminder_id, changes=changes
