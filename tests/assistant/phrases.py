@@ -6,7 +6,9 @@ chat conventions agreed in issue 12 give it, computed here with our own date ari
 - a reminder: title, exact UTC instant, RRULE (phrase_rules.py) or none;
 - a todo: title, priority, category, due date;
 - a message that must be asked about (no time, a pronoun title, "12/24", a recurrence no
-  RRULE expresses): actions [] and a question.
+  RRULE expresses): actions [] and a question;
+- a message about seeded items (phrase_manage.py): complete, cancel, reschedule, snooze,
+  edit, list, "which one?" for two matches, and statements that are no request.
 
 Parts: openers and politeness ("remind me to", "can you remind me to", "hey remo,", trailing
 "please" / "thanks"), word orders (title first, when first, "remind me <when> to <title>"),
@@ -26,8 +28,10 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from tests.assistant.harness_checks import Ask, NewReminder, NewTodo
+from tests.assistant.harness import Seed
+from tests.assistant.harness_checks import Ask, Expectation, NewReminder, NewTodo
 from tests.assistant.phrase_days import When, day_only, one_off
+from tests.assistant.phrase_manage import MAKERS
 from tests.assistant.phrase_rules import cannot_express, recurring
 from tests.assistant.phrase_when import WEEKDAYS, Now
 
@@ -79,8 +83,9 @@ class Phrase:
     text: str
     zone: str
     now: datetime
-    expect: NewReminder | NewTodo | Ask
+    expect: Expectation
     kind: str
+    seeds: tuple[Seed, ...] = ()
 
     def describe(self, seed: int) -> str:
         local = self.now.astimezone(ZoneInfo(self.zone))
@@ -215,13 +220,21 @@ def must_ask(rng: random.Random, now: Now) -> Phrase | None:
     return Phrase(text, now.zone, now.at, Ask(), "ask")
 
 
+def manage(rng: random.Random, now: Now) -> Phrase | None:
+    """A message about items the user already has (tests/assistant/phrase_manage.py)."""
+    made = rng.choice(MAKERS)(rng, now)
+    if made is None:
+        return None
+    return Phrase(made.text, now.zone, now.at, made.expect, made.kind, made.seeds)
+
+
 def generate(seed: int, count: int) -> list[Phrase]:
     """`count` phrases, the same ones for the same seed."""
     rng = random.Random(seed)
     phrases: list[Phrase] = []
     while len(phrases) < count:
         now = pick_now(rng, rng.choice(ZONES))
-        maker = rng.choices([reminder, todo, must_ask], weights=[80, 15, 5])[0]
+        maker = rng.choices([reminder, todo, must_ask, manage], weights=[62, 13, 5, 20])[0]
         made = maker(rng, now)
         if made is not None:
             phrases.append(made)

@@ -52,7 +52,8 @@ def test_the_generator_is_seeded_and_varied() -> None:
     assert {p.zone for p in first} == set(ZONES)
     kinds = {p.kind for p in first}
     assert kinds >= {"time", "day+time", "day", "relative", "period", "period-end"}
-    assert kinds >= {"recurrence", "todo", "ask"}
+    assert kinds >= {"recurrence", "todo", "ask", "complete", "cancel", "reschedule"}
+    assert kinds >= {"snooze", "edit", "list", "which", "not-request"}
     on_changes = [p for p in first if p.now.astimezone().date() in _change_days()]
     assert len(on_changes) >= 40
 
@@ -130,7 +131,7 @@ def _write(path: str, text: str) -> None:
 async def _run(phrases: list[Phrase], store: Store, clock: SettableClock) -> list[Outcome]:
     outcomes = []
     for phrase in phrases:
-        case = Case(phrase.text, phrase.expect, phrase.kind, phrase.zone, phrase.now)
+        case = Case(phrase.text, phrase.expect, phrase.kind, phrase.zone, phrase.now, phrase.seeds)
         # One message to a fresh user: nothing to remember, so memory is not written.
         outcomes.append(await run_case(store, clock, case, remember=False))
     return outcomes

@@ -19,10 +19,12 @@ from tests.assistant.hand import CASES, DIALOGUES
 from tests.assistant.hand.common import UTC_WED
 from tests.assistant.harness import (
     Ask,
+    Changed,
     Listed,
     NewReminder,
     NewTodo,
     Nothing,
+    SeedTodo,
     misses_text,
     run_case,
     run_corpus,
@@ -72,6 +74,27 @@ async def test_the_harness_fails_what_is_wrong(store: Store, clock: SettableCloc
     assert ok.ok, ok.detail
     assert not any(out.ok for out in missed), [out.detail for out in missed]
     assert [out.wrong_action for out in missed] == [False] * 5 + [True, True]
+
+    seeds = (SeedTodo("milk", "buy milk"), SeedTodo("bank", "call the bank"))
+    done = "mark buy milk as done"
+    right_change = Changed("todo.completed", ("milk",), {"status": "done"})
+    wrong_changes = (
+        Changed("todo.completed", ("bank",), {"status": "done"}),
+        Changed("todo.completed", ("milk",), {"status": "cancelled"}),
+        Changed("todo.updated", ("milk",), {"status": "done"}),
+        Changed("todo.completed", ("milk", "bank"), {"status": "done"}),
+        Listed(("buy milk",)),
+    )
+    [ok, *missed] = [
+        await run_case(store, clock, frame.case(done, expect, "meta", seeds))
+        for expect in (right_change, *wrong_changes)
+    ]
+    assert ok.ok, ok.detail
+    assert not any(out.ok for out in missed), [out.detail for out in missed]
+    listed = await run_case(
+        store, clock, frame.case("show my todos", Listed(("buy milk",)), "meta", seeds)
+    )
+    assert not listed.ok, "a list missing an item passed"
 
 
 def _write(path: str, text: str) -> None:
