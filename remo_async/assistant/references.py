@@ -105,9 +105,10 @@ async def fetch(refs: tuple[Ref, ...], turn: Turn) -> list[Item]:
 
 
 async def choose(
-    target: str | None, kinds: tuple[ItemKind, ...], turn: Turn
+    target: str | None, kinds: tuple[ItemKind, ...], turn: Turn, *, any_status: bool = False
 ) -> list[Item] | ToolResult:
-    """The open item target names (None: "it", the one last touched), or a question.
+    """The open item target names (None: "it", the one last touched; any_status: even when
+    it is done or cancelled), or a question.
 
     Several matches are a "which one?" question, remembered so that "both", "the
     first one" or "the one at 3pm" can answer it; no match is said so. Never a guess.
@@ -118,10 +119,7 @@ async def choose(
         pools.append(list(await fetch_open(turn.store, turn.user_id)))
     every = [item for pool in pools for item in pool]
     if target is None:
-        last = turn.memory.last
-        remembered = [i for i in every if last is not None and ref_of(i) == last]
-        found = remembered[0] if remembered else latest(every)
-        return ToolResult(WHICH_THAT) if found is None else [found]
+        return await _it(every, kinds, turn, any_status=any_status)
     m = _CLOCK.match(target)
     if m is not None:
         return _one_of(target, _at_clock(m["clock"], every, turn), turn, at_clock=True)
@@ -131,6 +129,21 @@ async def choose(
             return _one_of(target, matched, turn)
     what = " or ".join("todo" if kind == "todo" else "reminder" for kind in kinds)
     return ToolResult(f'I couldn\'t find an open {what} called "{target}".')
+
+
+async def _it(
+    every: list[Item], kinds: tuple[ItemKind, ...], turn: Turn, *, any_status: bool
+) -> list[Item] | ToolResult:
+    """ "it": the item last created or touched; with no memory, the open item changed last.
+    A remembered item that is closed (any_status False) or of another kind is asked about."""
+    last = turn.memory.last
+    if last is None:
+        found = latest(every)
+        return ToolResult(WHICH_THAT) if found is None else [found]
+    remembered = [i for i in every if ref_of(i) == last]
+    if not remembered and any_status and last.kind in kinds:
+        remembered = await fetch((last,), turn)
+    return remembered or ToolResult(WHICH_THAT)
 
 
 def _one_of(

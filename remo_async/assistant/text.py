@@ -29,8 +29,8 @@ _TRAILING: Final = re.compile(
 COMMAND_WORDS: Final = (
     *("remind", "reminder", "reminders", "cancel", "snooze", "delete", "remove"),
     *("complete", "finish", "reschedule", "postpone", "schedule", "todo", "todos", "rename"),
-    "please",
 )
+FIRST_WORDS: Final = ("please",)  # read as a typo only as the first word ("plese remind")
 TIME_WORDS: Final = (
     *("tomorrow", "tonight", "minutes", "morning", "afternoon", "evening", "weekend"),
     *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
@@ -71,7 +71,7 @@ def fix_typos(text: str) -> str:
     last = 0
     for index, m in enumerate(_WORD.finditer(text)):
         word = m[0]
-        fixed = _fixed(word.lower(), index < COMMAND_REACH)
+        fixed = _fixed(word.lower(), min(index, COMMAND_REACH))
         if fixed is not None:
             out += [text[last : m.start()], fixed]
             last = m.end()
@@ -79,8 +79,11 @@ def fix_typos(text: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _fixed(word: str, near_start: bool) -> str | None:
-    vocabulary = (*COMMAND_WORDS, *TIME_WORDS) if near_start else TIME_WORDS
+def _fixed(word: str, index: int) -> str | None:
+    """The word a misspelt word stands for; index: its place among the long words."""
+    vocabulary = TIME_WORDS
+    if index < COMMAND_REACH:
+        vocabulary = (*COMMAND_WORDS, *TIME_WORDS, *(FIRST_WORDS if index == 0 else ()))
     if word in KEEP or word in vocabulary or "'" in word:
         return None
     limit = 1 if len(word) < 8 else 2

@@ -90,7 +90,7 @@ def read(text: str, _turn: Turn) -> Edit | None:
 async def act(intent: Edit, turn: Turn) -> ToolResult:
     """Edits the named item; a priority or category only exists on todos."""
     kinds: tuple[ItemKind, ...] = ("todo",) if intent.title is None else ("reminder", "todo")
-    items = await choose(intent.target, kinds, turn)
+    items = await choose(intent.target, kinds, turn, any_status=True)
     return items if isinstance(items, ToolResult) else await apply(intent, items, turn)
 
 
