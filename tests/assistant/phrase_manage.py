@@ -239,10 +239,27 @@ def listing(rng: random.Random, now: Now) -> Managed | None:
     items = _reminders(rng, now, rng.randrange(2, 5))
     if not items:
         return None
-    if rng.random() < 0.5:
+    kind, seeds = rng.randrange(5), _seed(items)
+    reminders = ("reminders.listed",)
+    if kind == 0:
         text = rng.choice(["show my reminders", "list my reminders", "what reminders do I have?"])
-        titles = tuple(i.title for i in items)
-        return Managed(text, Listed(titles, ("reminders.listed",)), _seed(items), "list")
+        return Managed(text, Listed(tuple(i.title for i in items), reminders), seeds, "list")
+    if kind == 1:  # from now to the end of Sunday
+        sunday = now.today + timedelta(days=6 - now.today.weekday())
+        titles = tuple(i.title for i in items if i.at.astimezone(now.tz).date() <= sunday)
+        text = rng.choice(["what's on this week", "what do I have this week?"])
+        return Managed(text, Listed(titles, reminders), seeds, "list") if titles else None
+    if kind == 2:  # now .. now + 3 days
+        titles = tuple(i.title for i in items if i.at <= now.at + timedelta(days=3))
+        text = rng.choice(
+            ["what's on in the next few days", "what do I have in the next few days?"]
+        )
+        close = any(abs(i.at - now.at - timedelta(days=3)) < timedelta(hours=1) for i in items)
+        return (
+            None if close or not titles else Managed(text, Listed(titles, reminders), seeds, "list")
+        )
+    if kind == 3:
+        return _category_list(rng)
     day = items[0].at.astimezone(now.tz).date()
     titles = tuple(i.title for i in items if i.at.astimezone(now.tz).date() == day)
     tomorrow = day == now.today + timedelta(days=1)
@@ -250,7 +267,19 @@ def listing(rng: random.Random, now: Now) -> Managed | None:
     text = rng.choice(
         [f"what's on {name}", f"what do I have {on}{name}?", f"any reminders {on}{name}?"]
     )
-    return Managed(text, Listed(titles, ("reminders.listed",)), _seed(items), "list")
+    return Managed(text, Listed(titles, reminders), seeds, "list")
+
+
+def _category_list(rng: random.Random) -> Managed:
+    picked = rng.sample(TODOS, 4)
+    shopping, other = picked[:2], picked[2:]
+    seeds = tuple(SeedTodo(f"s{i}", row[0], category="shopping") for i, row in enumerate(shopping))
+    seeds += tuple(SeedTodo(f"o{i}", row[0], category="work") for i, row in enumerate(other))
+    text = rng.choice(
+        ["what's on my shopping list", "show me my shopping list", "what's on the shopping list?"]
+    )
+    titles = tuple(row[0] for row in shopping)
+    return Managed(text, Listed(titles, ("todos.listed",)), seeds, "list")
 
 
 def aside(rng: random.Random, now: Now) -> Managed | None:

@@ -8,7 +8,8 @@ chat conventions agreed in issue 12 give it, computed here with our own date ari
 - a message that must be asked about (no time, a pronoun title, "12/24", a recurrence no
   RRULE expresses): actions [] and a question;
 - a message about seeded items (phrase_manage.py): complete, cancel, reschedule, snooze,
-  edit, list, "which one?" for two matches, and statements that are no request.
+  edit, list, "which one?" for two matches, and statements that are no request;
+- a create followed by "it"/"that"/"undo" about what it created (phrase_follow.py).
 
 Parts: openers and politeness ("remind me to", "can you remind me to", "hey remo,", trailing
 "please" / "thanks"), word orders (title first, when first, "remind me <when> to <title>"),
@@ -23,7 +24,7 @@ choose them in tests/assistant/test_generated.py.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
@@ -31,6 +32,7 @@ from zoneinfo import ZoneInfo
 from tests.assistant.harness import Seed
 from tests.assistant.harness_checks import Ask, Expectation, NewReminder, NewTodo
 from tests.assistant.phrase_days import When, day_only, one_off
+from tests.assistant.phrase_follow import after_reminder, after_todo
 from tests.assistant.phrase_manage import MAKERS
 from tests.assistant.phrase_rules import cannot_express, recurring
 from tests.assistant.phrase_when import WEEKDAYS, Now
@@ -86,6 +88,8 @@ class Phrase:
     expect: Expectation
     kind: str
     seeds: tuple[Seed, ...] = ()
+    then: tuple[str, Expectation] | None = None
+    """A second turn about the item the first one created (key "new")."""
 
     def describe(self, seed: int) -> str:
         local = self.now.astimezone(ZoneInfo(self.zone))
@@ -228,13 +232,33 @@ def manage(rng: random.Random, now: Now) -> Phrase | None:
     return Phrase(made.text, now.zone, now.at, made.expect, made.kind, made.seeds)
 
 
+def follow_up(rng: random.Random, now: Now) -> Phrase | None:
+    """A generated create, then "it"/"that"/"undo" about what it created."""
+    first = reminder(rng, now) if rng.random() < 0.65 else todo(rng, now)
+    if first is None:
+        return None
+    expect = first.expect
+    then = None
+    if isinstance(expect, NewReminder) and expect.rule is None:
+        then = after_reminder(rng, now, expect)
+        expect = replace(expect, key="new")
+    elif isinstance(expect, NewTodo):
+        then = after_todo(rng, now, expect)
+        expect = replace(expect, key="new")
+    if then is None:
+        return None
+    return Phrase(first.text, now.zone, now.at, expect, "it-that-undo", then=then)
+
+
 def generate(seed: int, count: int) -> list[Phrase]:
     """`count` phrases, the same ones for the same seed."""
     rng = random.Random(seed)
     phrases: list[Phrase] = []
     while len(phrases) < count:
         now = pick_now(rng, rng.choice(ZONES))
-        maker = rng.choices([reminder, todo, must_ask, manage], weights=[62, 13, 5, 20])[0]
+        maker = rng.choices(
+            [reminder, todo, must_ask, manage, follow_up], weights=[55, 12, 5, 18, 10]
+        )[0]
         made = maker(rng, now)
         if made is not None:
             phrases.append(made)

@@ -27,9 +27,19 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from remo_async.store import Store
-from tests.assistant.harness import Case, Outcome, Results, misses_text, run_case
+from tests.assistant.harness import (
+    Case,
+    Dialogue,
+    Outcome,
+    Results,
+    Say,
+    misses_text,
+    run_case,
+    run_dialogue,
+)
 from tests.assistant.harness_checks import NewReminder, rule_parts
 from tests.assistant.phrase_days import day_and_time, time_only
+from tests.assistant.phrase_follow import PAUSE
 from tests.assistant.phrase_when import Clock, Now
 from tests.assistant.phrases import DEFAULT_SEED, ZONES, Phrase, change_days, generate
 from tests.helpers import SettableClock
@@ -53,7 +63,7 @@ def test_the_generator_is_seeded_and_varied() -> None:
     kinds = {p.kind for p in first}
     assert kinds >= {"time", "day+time", "day", "relative", "period", "period-end"}
     assert kinds >= {"recurrence", "todo", "ask", "complete", "cancel", "reschedule"}
-    assert kinds >= {"snooze", "edit", "list", "which", "not-request"}
+    assert kinds >= {"snooze", "edit", "list", "which", "not-request", "it-that-undo"}
     on_changes = [p for p in first if p.now.astimezone().date() in _change_days()]
     assert len(on_changes) >= 40
 
@@ -131,6 +141,12 @@ def _write(path: str, text: str) -> None:
 async def _run(phrases: list[Phrase], store: Store, clock: SettableClock) -> list[Outcome]:
     outcomes = []
     for phrase in phrases:
+        if phrase.then is not None:
+            text, expect = phrase.then
+            turns = (Say(phrase.text, phrase.expect), Say(text, expect, PAUSE))
+            dialogue = Dialogue("follow-up", phrase.kind, turns, phrase.zone, phrase.now)
+            outcomes += await run_dialogue(store, clock, dialogue)
+            continue
         case = Case(phrase.text, phrase.expect, phrase.kind, phrase.zone, phrase.now, phrase.seeds)
         # One message to a fresh user: nothing to remember, so memory is not written.
         outcomes.append(await run_case(store, clock, case, remember=False))
