@@ -181,7 +181,7 @@ def first_time(rec: Recurrence, time_text: str, *, now: datetime, zone: str) -> 
     a phrase no rule expresses, WhenError for a time that cannot be read.
     """
     if rec.unsupported:
-        raise UnsupportedRecurrence("I can't repeat a reminder that way yet: how often exactly?")
+        raise UnsupportedRecurrence("I can't repeat a reminder like that yet")
     if rec.step is not None:
         return parse_when(time_text, now=now, zone=zone) if time_text else now + rec.step
     clock = _clock_text(time_text, rec.period)

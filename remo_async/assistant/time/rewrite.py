@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
+from remo_async.assistant.time import typos
 from remo_async.assistant.time.numbers import AMOUNT, NUMBER_WORD, WORDS, int_of, value_of
 
 _B = r"(?<![\w'])"  # a word starts here
@@ -139,6 +140,7 @@ def _pattern(body: str) -> re.Pattern[str]:
 
 # Passes in order; each rewrites what the ones before left.
 PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
+    (typos.WORD, lambda m: typos.meant(m.group())),
     (_pattern(rf"{_B}half\s+an?\s+hour{_E}"), _fixed("30 minutes")),
     (_pattern(rf"{_B}half\s+a\s+day{_E}"), _fixed("12 hours")),
     (_pattern(rf"{_B}three\s+quarters\s+of\s+an\s+hour{_E}"), _fixed("45 minutes")),
