@@ -149,7 +149,11 @@ def repeats(draw: st.DrawFn) -> tuple[str, str]:
     return f"every other {WEEKDAYS[day]}", f"FREQ=WEEKLY;INTERVAL=2;BYDAY={CODES[day]}"
 
 
-@given(repeat=repeats(), moment=moments(), clock=st.sampled_from([None, (8, 30), (18, 0)]))
+@given(
+    repeat=repeats(),
+    moment=moments(),
+    clock=st.sampled_from([None, (8, 30), (18, 0), (1, 15), (2, 30)]),
+)
 def test_first_occurrence(
     repeat: tuple[str, str], moment: tuple[str, datetime], clock: tuple[int, int] | None
 ) -> None:
@@ -195,3 +199,36 @@ def test_every_other_monday_starts_on_the_next_monday() -> None:
     assert found is not None
     assert first_time(found, "", now=now, zone="UTC") == datetime(2027, 6, 14, 9, tzinfo=UTC)
     assert date(2027, 6, 14).weekday() == 0
+
+
+# Spring-forward days and a wall time each skips: (zone, day, hour, minute).
+GAPS = [
+    ("America/New_York", date(2027, 3, 14), 2, 30),
+    ("Europe/London", date(2027, 3, 28), 1, 15),
+    ("Australia/Adelaide", date(2026, 10, 4), 2, 45),
+    ("Australia/Lord_Howe", date(2026, 10, 4), 2, 10),
+]
+
+
+@given(
+    gap=st.sampled_from(GAPS),
+    later=st.integers(60, 20 * 60),
+    weekday=st.integers(0, 6),
+    nth=st.sampled_from([1, 2, -1]),
+)
+def test_a_series_said_on_the_day_that_skips_its_time_keeps_that_wall_time(
+    gap: tuple[str, date, int, int], later: int, weekday: int, nth: int
+) -> None:
+    """Regression: the series started from today's skipped time, an hour late for ever."""
+    zone, day, hour, minute = gap
+    tz = ZoneInfo(zone)
+    now = datetime.combine(day, time(4), tzinfo=tz).astimezone(UTC) + timedelta(minutes=later)
+    for said in (
+        f"every {WEEKDAYS[weekday]}",
+        f"on the {NTH[nth]} {WEEKDAYS[weekday]} of every month",
+    ):
+        found = find_recurrence(f"{said} at {hour}:{minute:02d}am feed the cat")
+        assert found is not None
+        first = first_time(found, f"at {hour}:{minute:02d}am", now=now, zone=zone)
+        assert first.astimezone(tz).time() == time(hour, minute)
+        assert first > now
