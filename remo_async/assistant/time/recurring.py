@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -71,7 +71,20 @@ def rrule(
 
 
 def find_recurrence(text: str) -> Recurrence | None:
-    """The first repeating phrase of text as an RRULE, an unsupported one, or None."""
+    """The first repeating phrase of text as an RRULE, an unsupported one, or None.
+
+    Read after the spoken idioms and misspellings are rewritten ("every wensday", "every
+    three days"); start and end are positions in text as given.
+    """
+    said = rewrite(text)
+    found = _find(said.text)
+    if found is None:
+        return None
+    start, end = said.origin(found.start, found.end)
+    return replace(found, start=start, end=end)
+
+
+def _find(text: str) -> Recurrence | None:
     m = w.UNSUPPORTED.search(text)
     if m is not None:
         return Recurrence("", m.start(), m.end(), unsupported=True)

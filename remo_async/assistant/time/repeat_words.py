@@ -77,7 +77,7 @@ INTERVAL: Final = flags(
     rf"{_EVERY}(?P<n>\d{{1,3}}|other|second|third|fourth|fifth|(?:a\s+)?couple\s+of"
     rf"|{NUMBER_WORD})\s+{_UNIT}"
 )
-HALF_HOUR: Final = flags(_EVERY + r"half\s+(?:an\s+)?hour")
+HALF_HOUR: Final = flags(_EVERY + r"(?:half\s+(?:an\s+)?hour|0\.5\s+hours?|30\s+minutes)")
 ONE_UNIT: Final = flags(rf"{_EVERY}(?P<unit>minute|hour)|(?P<hourly>hourly)")
 FORTNIGHT: Final = flags(rf"{_EVERY}fortnight|fortnightly|(?P<quarter>{_EVERY}quarter|quarterly)")
 WEEKDAYS: Final = flags(
@@ -97,7 +97,7 @@ UNSUPPORTED: Final = flags(
     r"whenever|(?:every|each)\s+time|every\s+now\s+and\s+then|every\s+so\s+often"
     r"|from\s+time\s+to\s+time|once\s+in\s+a\s+while|(?:once\s+in\s+|every\s+)an?\s+blue\s+moon"
     r"|every\s+blue\s+moon|bi-?weekly|bi-?monthly|semi-?monthly"
-    r"|(?:twice|thrice|\w+\s+times)\s+(?:a|an|per|every|each)\s+(?:day|week|month|year|hour)"
+    r"|(?:twice|thrice|\w+\s+times)\s+(?:a|an|1|per|every|each)\s+(?:day|week|month|year|hour)"
     r"|(?:every|each)\s+few\s+\w+"
 )
 EXCEPT: Final = flags(

@@ -105,3 +105,20 @@ def test_a_tomato_is_not_tomorrow() -> None:
     assert meant("ours") is None
     assert meant("early") is None
     assert find_spans("buy a tomato") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "rule"),
+    [
+        ("every wensday", "FREQ=WEEKLY;BYDAY=WE"),
+        ("every Thursdy and satuday", "FREQ=WEEKLY;BYDAY=TH,SA"),
+        ("on tuesdays", "FREQ=WEEKLY;BYDAY=TU"),
+        ("every mornig", "FREQ=DAILY"),
+    ],
+)
+def test_typos_in_a_recurrence(said: str, rule: str) -> None:
+    text = f"remind me {said} to water the ferns"
+    found = find_recurrence(text)
+    assert found is not None
+    assert found.rule == rule
+    assert text[found.start : found.end] == said
