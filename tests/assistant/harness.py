@@ -261,7 +261,7 @@ class Conversation:
         """A key's (kind, id); "@2" is the second of the known items that the previous
         answer names (a "which one?" question), in the order it names them."""
         if not key.startswith("@"):
-            return self.keys[key]
+            return self.keys.get(key)  # None when an earlier turn did not make it
         said = self.previous_answer.casefold()
         named = []
         for kind, item_id in self.keys.values():

@@ -211,7 +211,7 @@ async def _check_changed(
         return f"want {expect.type} x{len(expect.keys)}, got {types}"
     resolved = [await talk.resolve(key) for key in expect.keys]
     if None in resolved:
-        return f"the previous answer names no item for {expect.keys}"
+        return f"no item for {expect.keys} (an earlier turn missed, or no answer named it)"
     targets = {item for item in resolved if item is not None}
     touched = {_id_of(a) for a in actions}
     if touched != targets:
@@ -232,6 +232,8 @@ async def _check_state(
 ) -> str | None:
     ids = set()
     for key, fields in expect.items.items():
+        if key not in talk.keys:
+            return f"no item {key!r}: an earlier turn did not make it"
         kind, item_id = talk.keys[key]
         ids.add(item_id)
         stored = await talk.stored(kind, item_id)

@@ -143,6 +143,8 @@ def cancel(rng: random.Random, now: Now) -> Managed | None:
             f"cancel the {target.name}",
         ]
     )
+    if rng.random() < 0.1:  # a misspelt command word, as the conventions allow
+        text = text.replace("cancel", rng.choice(["cancle", "cancl"]), 1)
     expect = Changed("reminder.cancelled", (target.key,), {"status": "cancelled"})
     return Managed(text, expect, _seed(items), "cancel")
 
@@ -211,6 +213,8 @@ def snooze(rng: random.Random, now: Now) -> Managed | None:
             ("snooze that for half an hour", 30),
         ]
     )
+    if rng.random() < 0.1:
+        text = text.replace("snooze", "snoze", 1)
     at = now.at + timedelta(minutes=delta)
     expect = Changed(
         "reminder.updated", (fired[-1].key,), {"status": "pending", "reminding_time": at}

@@ -54,7 +54,8 @@ TITLES = (
 TRICKY_TITLES = (
     *("call mum about the 3 kids", "pay the 2 bills", "read chapter 7", "meet Sam at the station"),
     *("check on grandma", "drop in on Alex", "book a table for 4", "take the 5 boxes to the car"),
-    *("stand up at the meeting", "put 2 coins in the meter"),
+    *("stand up at the meeting", "put 2 coins in the meter", "plan the weekend trip"),
+    *("prepare the monday meeting notes", "buy a morning paper", "read the weekly newsletter"),
 )
 """Titles holding digits or "at"/"on"/"in": only after the when, where nothing is left to
 read as time."""
@@ -130,6 +131,24 @@ def pick_now(rng: random.Random, zone: str) -> Now:
             return Now(zone, local.astimezone(UTC))
 
 
+TYPOS = (
+    ("remind me", ("remnd me", "remidn me", "remine me")),
+    ("tomorrow", ("tomorow", "tommorow", "tomorrw")),
+    ("please", ("plese", "pleas")),
+    ("reminder", ("reminer", "remider")),
+)
+"""Misspelt command words (the conventions' fuzzy words), never inside a title."""
+
+
+def misspell(rng: random.Random, text: str) -> str:
+    """One command word of `text` misspelt, or `text` as it is."""
+    found = [(word, wrong) for word, wrong in TYPOS if word in text]
+    if not found:
+        return text
+    word, wrong = rng.choice(found)
+    return text.replace(word, rng.choice(wrong), 1)
+
+
 def _polish(rng: random.Random, text: str, opener: str) -> str:
     if opener.startswith(("can you", "could you")) and rng.random() < 0.6:
         return f"{text}?"
@@ -138,6 +157,8 @@ def _polish(rng: random.Random, text: str, opener: str) -> str:
 
 def _reminder_text(rng: random.Random, title: str, when: str, *, tricky: bool) -> str:
     opener = rng.choice(OPENERS)
+    if rng.random() < 0.06:
+        opener, when = misspell(rng, opener), misspell(rng, when)
     bare = opener.removesuffix(" to")
     orders = [f"{bare} {when} to {title}"] if "forget" not in opener else []
     if not opener.startswith("hey"):
