@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from tests.assistant.hand.common import (
     KOLKATA_WED,
+    UTC_EVENING,
     UTC_WED,
     Ask,
     Changed,
@@ -91,3 +92,8 @@ def _cases(frame: Frame) -> list[Case]:
 
 
 CASES: list[Case] = [case for frame in (UTC_WED, KOLKATA_WED) for case in _cases(frame)]
+# "later today" at 20:15 is 23:15 rounded up to midnight: past 23:00, so asked.
+CASES += [
+    UTC_EVENING.case(text, Ask(), "asks")
+    for text in ("remind me to call Jo later today", "remind me later today to lock the shed")
+]
