@@ -37,7 +37,7 @@ from remo_async.embedded import DynamoDBLocal
 from remo_async.store import Store
 from tests.assistant import corpus
 from tests.assistant.hand import CASES, DIALOGUES
-from tests.assistant.harness import Case, Results, run_case, run_corpus
+from tests.assistant.harness import Case, Results, misses_text, run_case, run_corpus
 from tests.assistant.phrases import DEFAULT_SEED, Phrase, generate
 from tests.helpers import SettableClock
 
@@ -96,6 +96,7 @@ def main() -> None:
     parser.add_argument("--generated", type=int, default=1500, help="generated cases")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="generator seed")
     parser.add_argument("--no-store", action="store_true", help="time only, no accuracy")
+    parser.add_argument("--misses", type=int, default=0, help="print this many misses")
     args = parser.parse_args()
     phrases = generate(args.seed, args.generated)
     ratios: list[str] = []
@@ -107,6 +108,9 @@ def main() -> None:
         print(hand.report("hand corpus (tests/assistant/hand)"))
         print(generated.report(f"generated (seed {args.seed})"))
         print(f"end to end on DynamoDB Local: {took:.0f} s")
+        if args.misses:
+            print(misses_text(hand, limit=args.misses))
+            print(misses_text(generated, limit=args.misses, seed=args.seed))
         passive = [o for o in hand.outcomes + generated.outcomes if o.passive]
         wrong = sum(o.wrong_action for o in passive) / max(1, len(passive))
         ratios += [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
 from typing import Final
 from zoneinfo import ZoneInfo
@@ -93,6 +94,14 @@ def name_of(item: Item, *, now: datetime, zone: str) -> str:
     return f'"{item.title}" ({when(item.reminding_time, now=now, zone=zone)})'
 
 
+async def each(items: list[Item], one: Callable[[Item], Awaitable[ToolResult]]) -> ToolResult:
+    """one applied to every item in turn, the results joined."""
+    result = ToolResult("")
+    for item in items:
+        result += await one(item)
+    return result
+
+
 async def fetch(refs: tuple[Ref, ...], turn: Turn) -> list[Item]:
     """The stored items refs name, in that order (gone ones left out)."""
     found: list[Item] = []
@@ -153,7 +162,7 @@ def _one_of(
         return matched
     if not matched:
         return ToolResult(f"I couldn't find an open reminder at {target}.")
-    shown = matched[:5]
+    shown = sorted(matched, key=_offered_order)[:5]
     names = and_list([name_of(i, now=turn.now, zone=turn.zone) for i in shown])
     said = f"at {target}" if at_clock else f'"{target}"'
     choice = Choice(turn.message, tuple(ref_of(i) for i in shown))
@@ -161,6 +170,13 @@ def _one_of(
         f"More than one matches {said}: {names}. Which one do you mean?",
         remember=Remember(choice=choice),
     )
+
+
+def _offered_order(item: Item) -> tuple[int, datetime, str]:
+    """Candidates are offered soonest reminder first, then todos oldest first."""
+    if isinstance(item, Reminder):
+        return 0, item.reminding_time, item.reminder_id
+    return 1, item.created_at, item.todo_id
 
 
 def _at_clock(clock: str, items: list[Item], turn: Turn) -> list[Item]:

@@ -46,6 +46,10 @@ KEEP: Final = frozenset(
     )
 )
 _WORD: Final = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+_AS_COMMAND: Final = re.compile(r"\s+(?:me|it|that|this)\b", re.IGNORECASE)
+_BEFORE_COMMAND: Final = re.compile(
+    r"\b(?:set|add|create|make|new)\s+(?:a|an|the|another)\s+$", re.I
+)
 COMMAND_REACH: Final = 4  # command words are looked for among the first words only
 
 
@@ -71,7 +75,10 @@ def fix_typos(text: str) -> str:
     last = 0
     for index, m in enumerate(_WORD.finditer(text)):
         word = m[0]
-        fixed = _fixed(word.lower(), min(index, COMMAND_REACH))
+        # A command word is looked for near the start, or where it is used as one:
+        # "... could you remidn me", "... set a reminer".
+        used = _AS_COMMAND.match(text, m.end()) or _BEFORE_COMMAND.search(text, 0, m.start())
+        fixed = _fixed(word.lower(), 1 if used and index else min(index, COMMAND_REACH))
         if fixed is not None:
             out += [text[last : m.start()], fixed]
             last = m.end()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Final
 
 from remo_async.assistant.intents.small_talk import Chat
-from remo_async.assistant.references import CHANGED, choose, name_of, read_target
+from remo_async.assistant.references import CHANGED, choose, each, name_of, read_target
 from remo_async.assistant.results import Item, ToolResult, changed, reminder_action, todo_action
 from remo_async.assistant.turn import ItemKind, Turn
 from remo_async.domain.enums import ReminderStatus, TodoStatus
@@ -78,10 +78,7 @@ async def act(intent: Cancel, turn: Turn) -> ToolResult:
 
 async def apply(_intent: Cancel, items: list[Item], turn: Turn) -> ToolResult:
     """Cancels each item."""
-    result = ToolResult("")
-    for item in items:
-        result += await _cancel(item, turn)
-    return result
+    return await each(items, lambda item: _cancel(item, turn))
 
 
 async def _cancel(item: Item, turn: Turn) -> ToolResult:

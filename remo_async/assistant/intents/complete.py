@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from remo_async.assistant.references import CHANGED, choose, read_target
+from remo_async.assistant.references import CHANGED, choose, each, read_target
 from remo_async.assistant.results import Item, ToolResult, changed, reminder_action, todo_action
 from remo_async.assistant.time import find_spans
 from remo_async.assistant.turn import ItemKind, Turn
@@ -52,7 +52,7 @@ _NOT_PAST: Final = frozenset(
         *("need", "feed", "speed", "seed", "weed", "bleed", "breed", "proceed", "exceed"),
         *("succeed", "embed", "shred", "wanted", "needed", "hoped", "planned", "decided"),
         *("forgot", "asked", "wished", "liked", "loved", "hated", "wondered", "scheduled"),
-        *("booked", "arranged", "started", "tried", "used", "supposed", "expected", "meant"),
+        *("arranged", "started", "tried", "used", "supposed", "expected", "meant"),
         *("agreed", "promised"),
     )
 )
@@ -89,10 +89,7 @@ async def act(intent: Finish, turn: Turn) -> ToolResult:
 
 async def apply(_intent: Finish, items: list[Item], turn: Turn) -> ToolResult:
     """Marks each item done."""
-    result = ToolResult("")
-    for item in items:
-        result += await _complete(item, turn)
-    return result
+    return await each(items, lambda item: _complete(item, turn))
 
 
 async def _complete(item: Item, turn: Turn) -> ToolResult:

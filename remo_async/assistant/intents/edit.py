@@ -10,7 +10,7 @@ from typing import ClassVar, Final
 from pydantic import ValidationError
 
 from remo_async.assistant.intents.create_reminder import unquote
-from remo_async.assistant.references import CHANGED, choose, name_of, read_target
+from remo_async.assistant.references import CHANGED, choose, each, name_of, read_target
 from remo_async.assistant.results import (
     Item,
     ToolResult,
@@ -96,10 +96,7 @@ async def act(intent: Edit, turn: Turn) -> ToolResult:
 
 async def apply(intent: Edit, items: list[Item], turn: Turn) -> ToolResult:
     """Edits each item."""
-    result = ToolResult("")
-    for item in items:
-        result += await _edit(intent, item, turn)
-    return result
+    return await each(items, lambda item: _edit(intent, item, turn))
 
 
 async def _edit(intent: Edit, item: Item, turn: Turn) -> ToolResult:

@@ -43,6 +43,10 @@ _REMINDER_WORDS: Final = re.compile(
     r"|\bcoming\s+up\b",
     re.IGNORECASE,
 )
+_MAKING: Final = re.compile(
+    r"\bremind\s+me\b|\blet\s+me\s+forget\b|^(?:set|create|add|make|schedule|new)\s+(?:a|an|me)\b",
+    re.IGNORECASE,
+)
 _FINISHED: Final = re.compile(
     r"^(?:what|which\s+\w+)\s+(?:did|have)\s+i\s+(?:already\s+)?(?:finish|finished|complete|completed"
     r"|done|do|get\s+done|got\s+done|tick(?:ed)?\s+off)\b",
@@ -103,6 +107,8 @@ _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
 
 def read(text: str, turn: Turn) -> ShowReminders | None:
     """A request to see reminders, with its scope, or None."""
+    if _MAKING.search(text):
+        return None  # "can you remind me by friday to plan the trip?"
     if _FINISHED.match(text):
         return ShowReminders(scope="finished")
     if not _REMINDER_WORDS.search(text) and not (is_asking(text) and _FIRED.search(text)):

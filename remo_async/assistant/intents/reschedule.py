@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.intents.snooze import first_time
-from remo_async.assistant.references import CHANGED, choose, read_target
+from remo_async.assistant.references import CHANGED, choose, each, read_target
 from remo_async.assistant.results import Item, ToolResult, changed, reminder_action
 from remo_async.assistant.time import WhenError, read_exact, to_utc
 from remo_async.assistant.turn import Turn
@@ -140,11 +140,7 @@ async def act(intent: Reschedule, turn: Turn) -> ToolResult:
 
 async def apply(intent: Reschedule, items: list[Item], turn: Turn) -> ToolResult:
     """Moves each reminder."""
-    result = ToolResult("")
-    for item in items:
-        if isinstance(item, Reminder):
-            result += await _move(intent, item, turn)
-    return result
+    return await each(items, lambda item: _move(intent, item, turn))
 
 
 def new_time(intent: Reschedule, item: Reminder, turn: Turn) -> datetime | None:
@@ -175,7 +171,9 @@ def new_time(intent: Reschedule, item: Reminder, turn: Turn) -> datetime | None:
     return to_utc(wall, tz)
 
 
-async def _move(intent: Reschedule, item: Reminder, turn: Turn) -> ToolResult:
+async def _move(intent: Reschedule, item: Item, turn: Turn) -> ToolResult:
+    if not isinstance(item, Reminder):
+        return ToolResult("")  # only reminders were looked for
     moved_to = new_time(intent, item, turn)
     if moved_to is None or moved_to <= turn.now:
         return ToolResult("That time has already passed; when should it be instead?")
