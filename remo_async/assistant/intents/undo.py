@@ -60,6 +60,28 @@ async def act(_intent: Undo, turn: Turn) -> ToolResult:
     return result
 
 
+async def _put_back(current: Reminder, back: dict[str, Any], turn: Turn) -> Reminder:
+    """The reminder with back's fields. A snooze undone makes it `fired` again (pending to
+    fired is a transition the rules allow); from done or cancelled only `pending` is, so a
+    fired one closed by mistake comes back pending, at its old time."""
+    reminders, user_id = turn.store.reminders, turn.user_id
+    try:
+        return await reminders.update(
+            user_id=user_id,
+            reminder_id=current.reminder_id,
+            changes=ReminderUpdate.model_validate(back),
+        )
+    except InvalidTransition:
+        if back.get("status") != ReminderStatus.FIRED.value:
+            raise
+    back = {**back, "status": ReminderStatus.PENDING.value}
+    return await reminders.update(
+        user_id=user_id,
+        reminder_id=current.reminder_id,
+        changes=ReminderUpdate.model_validate(back),
+    )
+
+
 async def _undo(change: Change, turn: Turn) -> ToolResult:
     store, user_id, ref = turn.store, turn.user_id, change.ref
     repo = store.reminders if ref.kind == "reminder" else store.todos
@@ -76,13 +98,7 @@ async def _undo(change: Change, turn: Turn) -> ToolResult:
         now = current.model_dump(mode="json")
         back: dict[str, Any] = {k: v for k, v in change.before.items() if now.get(k) != v}
         if isinstance(current, Reminder):
-            if back.get("status") == ReminderStatus.FIRED.value:
-                back["status"] = ReminderStatus.PENDING.value  # only a fire makes it fired
-            reminder = await store.reminders.update(
-                user_id=user_id,
-                reminder_id=ref.id,
-                changes=ReminderUpdate.model_validate(back),
-            )
+            reminder = await _put_back(current, back, turn)
             text = f'OK, I put "{reminder.title}" back as it was.'
             return ToolResult(text, [reminder_action("updated", reminder)])
         todo = await store.todos.update(

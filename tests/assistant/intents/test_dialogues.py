@@ -198,3 +198,30 @@ async def test_a_duplicate_within_a_minute_is_created_with_a_warning(
     clock.advance(minutes=2)
     thrice = await talk.say("remind me to call mum at 8pm")
     assert "already" not in thrice.text
+
+
+async def test_undo_of_a_snooze_makes_the_reminder_fired_again(
+    store: Store, clock: SettableClock
+) -> None:
+    talk = Talk(store, clock)
+    made = await talk.say("remind me to make tea in 5 minutes")
+    reminder_id = made.actions[0]["reminder"]["reminder_id"]
+    clock.advance(minutes=5)
+    reminder = await store.reminders.get(user_id=ALICE, record_id=reminder_id)
+    assert reminder is not None
+    await store.reminders.fire(reminder=reminder, now=clock.now)
+    await talk.say("snooze for 10 minutes")
+    undone = await talk.say("undo")
+    assert [a["type"] for a in undone.actions] == ["reminder.updated"]
+    back = await store.reminders.get(user_id=ALICE, record_id=reminder_id)
+    assert back is not None
+    assert (back.status, back.reminding_time.isoformat()) == (
+        ReminderStatus.FIRED,
+        "2026-11-25T09:05:00+00:00",
+    )
+    # A fired reminder cancelled and undone can only come back pending (the rules' way).
+    await talk.say("cancel make tea")
+    await talk.say("undo")
+    again = await store.reminders.get(user_id=ALICE, record_id=reminder_id)
+    assert again is not None
+    assert again.status is ReminderStatus.PENDING
