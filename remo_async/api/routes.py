@@ -32,6 +32,7 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
+from remo_async.api.views import calendar as calendar_views
 from remo_async.api.views import chat, conversation, events, reminders, todos, users
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
@@ -118,6 +119,33 @@ ROUTES: tuple[Route, ...] = (
         "Profile",
         Deleted,
         query=DataQuery,
+    ),
+    Route(
+        "POST",
+        U + "/calendar-feed",
+        calendar_views.create_feed,
+        "A new secret calendar feed address (earlier ones stop working)",
+        "Calendar",
+        calendar_views.CalendarFeedOut,
+        status=201,
+    ),
+    Route(
+        "DELETE",
+        U + "/calendar-feed",
+        calendar_views.delete_feed,
+        "Revoke the calendar feed address",
+        "Calendar",
+        status=204,
+    ),
+    Route(
+        "GET",
+        "/calendar/{secret}.ics",
+        calendar_views.get_feed,
+        "The iCalendar feed (text/calendar; the secret is the credential)",
+        "Calendar",
+        auth=False,
+        also=(304,),
+        errors=(404,),
     ),
     Route(
         "POST",

@@ -222,7 +222,9 @@ class DataQuery(BaseModel):
     """Which data DELETE /data removes."""
 
     model_config = _BODY
-    data_type: Literal["reminders", "todos", "conversations", "user", "all"] = "all"
+    data_type: Literal["reminders", "todos", "conversations", "calendar_feed", "user", "all"] = (
+        "all"
+    )
 
 
 class ReminderPage(BaseModel):

@@ -12,6 +12,7 @@ from remo_async.store.conversations import ConversationRepository
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import CallObserver, Dynamo, open_client
 from remo_async.store.errors import TableMissing
+from remo_async.store.feeds import CalendarFeedRepository
 from remo_async.store.idempotency import IdempotencyRepository
 from remo_async.store.migrate import table_is_active
 from remo_async.store.quotas import Quota
@@ -27,8 +28,11 @@ TABLES = (
     "idempotency",
     "quotas",
     "migrations",
+    "push_subscriptions",
+    "push_endpoints",
+    "calendar_feeds",
 )
-DataType = Literal["reminders", "todos", "conversations", "user", "all"]
+DataType = Literal["reminders", "todos", "conversations", "calendar_feed", "user", "all"]
 
 
 class Store:
@@ -83,6 +87,7 @@ class Store:
             clock=clock,
             ttl_days=settings.conversation_ttl_days,
         )
+        self.feeds = CalendarFeedRepository(self.dynamo, table=name("calendar_feeds"), clock=clock)
 
     @classmethod
     @contextlib.asynccontextmanager
@@ -119,6 +124,8 @@ class Store:
             deleted["todos"] = await self.todos.delete_all(user_id=user_id)
         if data_type in {"conversations", "all"}:
             deleted["conversations"] = await self.conversations.delete_all(user_id=user_id)
+        if data_type in {"calendar_feed", "all"}:
+            deleted["calendar_feed"] = int(await self.feeds.revoke(user_id=user_id))
         if data_type in {"user", "all"}:
             deleted["user"] = int(await self.users.delete(privy_id=user_id))
         return deleted
