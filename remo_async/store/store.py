@@ -15,6 +15,7 @@ from remo_async.store.errors import TableMissing
 from remo_async.store.feeds import CalendarFeedRepository
 from remo_async.store.idempotency import IdempotencyRepository
 from remo_async.store.migrate import table_is_active
+from remo_async.store.push import PushSubscriptionRepository
 from remo_async.store.quotas import Quota
 from remo_async.store.reminders import ReminderRepository
 from remo_async.store.todos import TodoRepository
@@ -32,7 +33,9 @@ TABLES = (
     "push_endpoints",
     "calendar_feeds",
 )
-DataType = Literal["reminders", "todos", "conversations", "calendar_feed", "user", "all"]
+DataType = Literal[
+    "reminders", "todos", "conversations", "push_subscriptions", "calendar_feed", "user", "all"
+]
 
 
 class Store:
@@ -88,6 +91,13 @@ class Store:
             ttl_days=settings.conversation_ttl_days,
         )
         self.feeds = CalendarFeedRepository(self.dynamo, table=name("calendar_feeds"), clock=clock)
+        self.push = PushSubscriptionRepository(
+            self.dynamo,
+            table=name("push_subscriptions"),
+            endpoints_table=name("push_endpoints"),
+            cursors=cursors,
+            clock=clock,
+        )
 
     @classmethod
     @contextlib.asynccontextmanager
@@ -124,6 +134,8 @@ class Store:
             deleted["todos"] = await self.todos.delete_all(user_id=user_id)
         if data_type in {"conversations", "all"}:
             deleted["conversations"] = await self.conversations.delete_all(user_id=user_id)
+        if data_type in {"push_subscriptions", "all"}:
+            deleted["push_subscriptions"] = await self.push.delete_all(user_id=user_id)
         if data_type in {"calendar_feed", "all"}:
             deleted["calendar_feed"] = int(await self.feeds.revoke(user_id=user_id))
         if data_type in {"user", "all"}:
