@@ -11,7 +11,6 @@ again by the connection's resolver) unless REMO_WEBHOOK_ALLOW_INSECURE=true.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import time
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from datetime import datetime
 import aiohttp
 import structlog
 
+from remo_async.dispatch.queued import QueuedNotifier
 from remo_async.dispatch.webhook_urls import UnsafeAddress, UnsafeWebhook, check_url_form
 from remo_async.dispatch.webhooks import RetryPolicy
 from remo_async.domain import Reminder
@@ -48,8 +48,10 @@ class Outcome(enum.StrEnum):
     DROPPED = "dropped"
 
 
-class PushWorker:
+class PushWorker(QueuedNotifier):
     """A Notifier that queues fires; run() pushes them to every subscription of the user."""
+
+    kind = "push"
 
     def __init__(
         self,
@@ -64,6 +66,7 @@ class PushWorker:
         queue_size: int = QUEUE_SIZE,
         concurrency: int = CONCURRENCY,
     ) -> None:
+        super().__init__(outcomes=metrics.push_sent, queue_size=queue_size, concurrency=concurrency)
         self._session = session
         self._store = store
         self._vapid = vapid
@@ -72,42 +75,9 @@ class PushWorker:
         self._metrics = metrics
         self._policy = policy or RetryPolicy.of(settings)
         self._wall_clock = wall_clock  # VAPID's exp is checked against real time
-        self._queue: asyncio.Queue[Reminder] = asyncio.Queue(maxsize=queue_size)
-        self._concurrency = concurrency
 
     def _count(self, outcome: Outcome) -> None:
         self._metrics.push_sent.labels(outcome).inc()
-
-    async def reminder_fired(self, reminder: Reminder) -> None:
-        """Queues the fire without waiting (the dispatcher never waits on a push service)."""
-        try:
-            self._queue.put_nowait(reminder)
-        except asyncio.QueueFull:
-            self._count(Outcome.DROPPED)
-            log.error("push queue full; dropped", reminder_id=reminder.reminder_id)
-
-    async def run(self) -> None:
-        """Pushes queued fires until cancelled."""
-        async with asyncio.TaskGroup() as group:
-            for _ in range(self._concurrency):
-                group.create_task(self._work())
-
-    async def drain(self, *, grace: float) -> int:
-        """Waits up to grace seconds for the queue to empty; returns how many were left."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._queue.join(), timeout=grace)
-        return self._queue.qsize()
-
-    async def _work(self) -> None:
-        while True:
-            reminder = await self._queue.get()
-            try:
-                await self.deliver(reminder)
-            except Exception:  # one bad delivery must not stop the worker
-                self._count(Outcome.FAILED)
-                log.exception("push delivery crashed", reminder_id=reminder.reminder_id)
-            finally:
-                self._queue.task_done()
 
     async def deliver(self, reminder: Reminder) -> list[Outcome]:
         """Pushes one fire to each subscription of its user; the outcome of each."""
