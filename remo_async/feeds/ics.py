@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, Todo, vRecur
+from icalendar import Alarm, Calendar, Event, Todo, vDuration, vRecur
 
 from remo_async.domain import Reminder
 from remo_async.domain import Todo as TodoRecord
@@ -159,7 +159,7 @@ def build_feed(
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar.add("x-published-ttl", vDuration(REFRESH))
     shown = sorted(
         (r for r in reminders if r.status in (ReminderStatus.PENDING, ReminderStatus.FIRED)),
         key=lambda r: r.reminder_id,
@@ -176,6 +176,19 @@ def build_feed(
             first_date=first, last_date=date(last.year + ZONE_YEARS_AHEAD, 1, 1)
         )
     return bytes(calendar.to_ical())
+
+
+def fingerprint(
+    *, reminders: Iterable[Reminder], todos: Iterable[TodoRecord], now: datetime, name: str
+) -> str:
+    """A digest of everything build_feed renders: equal inputs, equal feed (a memo key)."""
+    digest = hashlib.sha256(f"{name}\n{now.year}\n".encode())
+    for part in sorted(r.model_dump_json() for r in reminders):
+        digest.update(part.encode() + b"\n")
+    digest.update(b"--\n")
+    for part in sorted(t.model_dump_json() for t in todos):
+        digest.update(part.encode() + b"\n")
+    return digest.hexdigest()
 
 
 def feed_etag(body: bytes) -> str:

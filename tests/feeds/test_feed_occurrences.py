@@ -214,6 +214,12 @@ def test_events_carry_their_zone_alarm_and_todos_their_fields() -> None:
     assert str(found["todo 0"]["UID"]) == todos[0].todo_id + "@remo"
 
 
+def test_the_refresh_hints_are_rfc_5545_durations() -> None:
+    body = build_feed(reminders=[], todos=[], now=CREATED, name="Remo")
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:PT15M\r\n" in body
+    assert b"\r\nX-PUBLISHED-TTL:PT15M\r\n" in body
+
+
 def test_the_same_data_makes_the_same_bytes() -> None:
     pending = reminder(timezone="America/New_York", recurrence="FREQ=WEEKLY")
     one = build_feed(reminders=[pending], todos=[], now=CREATED, name="Remo")
