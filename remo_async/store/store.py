@@ -128,16 +128,16 @@ class Store:
     ) -> dict[str, int]:
         """Deletes one kind of a user's data, or all of it; returns counts by kind."""
         deleted: dict[str, int] = {}
+        if data_type in {"push_subscriptions", "all"}:
+            deleted["push_subscriptions"] = await self.push.delete_all(user_id=user_id)
+        if data_type in {"calendar_feed", "all"}:
+            deleted["calendar_feed"] = int(await self.feeds.revoke(user_id=user_id))
         if data_type in {"reminders", "all"}:
             deleted["reminders"] = await self.reminders.delete_all(user_id=user_id)
         if data_type in {"todos", "all"}:
             deleted["todos"] = await self.todos.delete_all(user_id=user_id)
         if data_type in {"conversations", "all"}:
             deleted["conversations"] = await self.conversations.delete_all(user_id=user_id)
-        if data_type in {"push_subscriptions", "all"}:
-            deleted["push_subscriptions"] = await self.push.delete_all(user_id=user_id)
-        if data_type in {"calendar_feed", "all"}:
-            deleted["calendar_feed"] = int(await self.feeds.revoke(user_id=user_id))
         if data_type in {"user", "all"}:
             deleted["user"] = int(await self.users.delete(privy_id=user_id))
         return deleted
