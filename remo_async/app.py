@@ -35,6 +35,7 @@ from remo_async.notifications import (
     fire_notifiers,
     webhooks_ctx,
 )
+from remo_async.push.wiring import push_ctx
 from remo_async.settings import Settings
 from remo_async.store import Store
 
@@ -173,6 +174,7 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
     app.on_shutdown.append(begin_shutdown)
     app.cleanup_ctx.append(store_ctx)
     app.cleanup_ctx.append(assistant_ctx)
+    app.cleanup_ctx.append(push_ctx)  # before the dispatcher's: it stops first
     if settings.events_enabled:
         app.cleanup_ctx.append(events_ctx)
     if settings.dispatch_enabled:

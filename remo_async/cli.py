@@ -1,4 +1,4 @@
-"""The command line: remo-async serve | migrate | token | export | import | doctor."""
+"""The command line: remo-async serve | migrate | token | export | import | doctor | vapid-key."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from remo_async.cli_data import add_commands, doctor_command, export_command, im
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
 from remo_async.embedded.workspace import DATA_DIR, embedded_overrides, published_endpoint
 from remo_async.logs import configure_logging
+from remo_async.push.commands import vapid_key_command
 from remo_async.settings import AuthMode, Settings, SettingsError, load_settings
 from remo_async.store import Store, StoreError
 from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
@@ -55,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     token = commands.add_parser("token", help="print a dev-mode access token for USER_ID")
     token.add_argument("user_id", metavar="USER_ID", help="e.g. did:privy:alice")
     token.add_argument("--expires-in", type=int, default=3600, metavar="SECONDS")
+    commands.add_parser(
+        "vapid-key",
+        help="print a new VAPID private key (PEM, stdout) and its public key (stderr)",
+    )
     add_commands(commands)
     return parser
 
@@ -69,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         "export": export_command,
         "import": import_command,
         "doctor": doctor_command,
+        "vapid-key": vapid_key_command,
     }
     try:
         return handlers[args.command](args)

@@ -87,6 +87,18 @@ class Metrics:
             ["outcome"],
             registry=self.registry,
         )
+        self.push_sent = Counter(
+            "remo_push_sent_total",
+            "Web Push outcomes: delivered, retried (per retry), gone (404/410: subscription"
+            " deleted), failed, refused (unsafe endpoint), dropped (queue full)",
+            ["outcome"],
+            registry=self.registry,
+        )
+        self.calendar_feed_requests = Counter(
+            "remo_calendar_feed_requests_total",
+            "Requests for calendar feeds (GET /calendar/{secret}.ics)",
+            registry=self.registry,
+        )
         self.events = Counter(
             "remo_events_total",
             "Reminder events reaching this replica's hub, by source and outcome (sent, duplicate)",

@@ -1,4 +1,4 @@
-"""What follows a fire, wired into the app: live event streams, webhooks, the assistant.
+"""What follows a fire, wired into the app: event streams, webhooks, Web Push, the assistant.
 
 Each resource here is owned by one cleanup_ctx generator; create_app registers them before
 the dispatcher's, so the dispatcher stops first and its last fires are still delivered.
@@ -21,6 +21,7 @@ from remo_async.dispatch.streams import StreamReader, open_streams_client, strea
 from remo_async.dispatch.webhook_urls import PublicOnlyResolver
 from remo_async.dispatch.webhooks import WebhookWorker
 from remo_async.keys import EVENT_HUB, METRICS, SETTINGS, STORE, STREAM_READER, WEBHOOKS
+from remo_async.push.wiring import PUSH_WORKER
 
 log = structlog.get_logger("remo_async.notifications")
 
@@ -86,4 +87,7 @@ def fire_notifiers(app: web.Application) -> list[Notifier]:
     worker = app.get(WEBHOOKS)
     if worker is not None:
         notifiers.append(worker)
+    pusher = app.get(PUSH_WORKER)
+    if pusher is not None:
+        notifiers.append(pusher)
     return notifiers

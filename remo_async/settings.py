@@ -73,6 +73,14 @@ class Settings(BaseSettings):
     # The first retry's delay; each next one doubles, within a one-minute window.
     webhook_backoff: float = Field(default=1.0, ge=0, le=60)
 
+    # The service's address as clients see it (absolute calendar feed URLs); else the
+    # request's scheme and Host. Web Push (RFC 8292 VAPID) is off without a key and subject.
+    public_url: str = Field(default="", pattern=r"^(https?://[^\s/?#]+(/[^\s?#]*)?)?$")
+    vapid_private_key: str = ""
+    vapid_private_key_file: Path | None = None
+    vapid_subject: str = Field(default="", pattern=r"^((mailto:|https://)\S+)?$")
+    webpush_ttl: int = Field(default=86400, ge=0, le=2419200)
+
     events_enabled: bool = True
     events_keepalive: float = Field(default=15.0, gt=0, le=3600)
     stream_poll_interval: float = Field(default=1.0, gt=0, le=60)

@@ -40,6 +40,7 @@ async def export_user(store: Store, *, user_id: str) -> UserData:
             reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
             todos=[t async for t in store.todos.iterate(user_id=user_id)],
             conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
+            push_subscriptions=[s async for s in store.push.iterate(user_id=user_id)],
         )
     )
 
@@ -104,6 +105,9 @@ def _check_owner(data: UserData) -> None:
     owners += [(f"reminder {r.reminder_id}", r.user_id) for r in data.reminders]
     owners += [(f"todo {t.todo_id}", t.user_id) for t in data.todos]
     owners += [(f"message {m.timestamp}", m.user_id) for m in data.conversation]
+    owners += [
+        (f"push subscription {s.subscription_id}", s.user_id) for s in data.push_subscriptions
+    ]
     foreign = [what for what, owner in owners if owner != data.user_id]
     if foreign:
         more = len(foreign) - SHOWN_ERRORS
@@ -118,7 +122,15 @@ async def import_user(store: Store, *, data: UserData) -> ImportCounts:
     """Restores a parsed document; items already there are left alone, so twice is once."""
     user_id = data.user_id
     counts: ImportCounts = {
-        kind: Counter() for kind in ("user", "preferences", "reminders", "todos", "conversation")
+        kind: Counter()
+        for kind in (
+            "user",
+            "preferences",
+            "reminders",
+            "todos",
+            "conversation",
+            "push_subscriptions",
+        )
     }
     await _check_room(store, data)
     # Preferences first: the one write that can still be refused (their merged size).
@@ -138,6 +150,9 @@ async def import_user(store: Store, *, data: UserData) -> ImportCounts:
             refused += 1
     for message in data.conversation:
         counts["conversation"][await store.conversations.restore(message=message)] += 1
+    for subscription in data.push_subscriptions:
+        restored = await store.push.restore(subscription=subscription)
+        counts["push_subscriptions"][restored] += 1
     if refused:
         raise UserDataError(
             f"{refused} pending item(s) were not imported: {user_id} reached a limit per user "

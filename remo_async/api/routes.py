@@ -32,9 +32,17 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
+from remo_async.api.views import calendar as calendar_views
 from remo_async.api.views import chat, conversation, events, reminders, todos, users
+from remo_async.api.views import push as push_views
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
+from remo_async.push.models import (
+    PublicKeyOut,
+    PushSubscriptionIn,
+    PushSubscriptionOut,
+    PushSubscriptionPage,
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -73,6 +81,7 @@ class Route:
 R, T, U, C = "/user/{user_id}/reminders", "/user/{user_id}/todos", "/user/{user_id}", "Chat"
 REMINDER = R + "/{reminder_id}"
 TODO = T + "/{todo_id}"
+PUSH = U + "/push-subscriptions"
 
 ROUTES: tuple[Route, ...] = (
     Route("GET", "/metrics", health.metrics_view, "Prometheus metrics", "Operations", auth=False),
@@ -118,6 +127,81 @@ ROUTES: tuple[Route, ...] = (
         "Profile",
         Deleted,
         query=DataQuery,
+    ),
+    Route(
+        "GET",
+        "/webpush/public-key",
+        push_views.public_key,
+        "The VAPID public key (applicationServerKey)",
+        "Push",
+        PublicKeyOut,
+        auth=False,
+        errors=(404,),
+    ),
+    Route(
+        "POST",
+        PUSH,
+        push_views.subscribe,
+        "Subscribe a browser (PushSubscription.toJSON()); the same endpoint again: 200",
+        "Push",
+        PushSubscriptionOut,
+        status=201,
+        also=(200,),
+        body=PushSubscriptionIn,
+        creates=True,
+    ),
+    Route(
+        "GET",
+        PUSH,
+        push_views.list_subscriptions,
+        "List push subscriptions",
+        "Push",
+        PushSubscriptionPage,
+        query=PageQuery,
+    ),
+    Route(
+        "GET",
+        PUSH + "/{subscription_id}",
+        push_views.get_subscription,
+        "Get a push subscription",
+        "Push",
+        PushSubscriptionOut,
+        errors=(404,),
+    ),
+    Route(
+        "DELETE",
+        PUSH + "/{subscription_id}",
+        push_views.delete_subscription,
+        "Delete a push subscription",
+        "Push",
+        status=204,
+    ),
+    Route(
+        "POST",
+        U + "/calendar-feed",
+        calendar_views.create_feed,
+        "A new secret calendar feed address (earlier ones stop working)",
+        "Calendar",
+        calendar_views.CalendarFeedOut,
+        status=201,
+    ),
+    Route(
+        "DELETE",
+        U + "/calendar-feed",
+        calendar_views.delete_feed,
+        "Revoke the calendar feed address",
+        "Calendar",
+        status=204,
+    ),
+    Route(
+        "GET",
+        "/calendar/{secret}.ics",
+        calendar_views.get_feed,
+        "The iCalendar feed (text/calendar; the secret is the credential)",
+        "Calendar",
+        auth=False,
+        also=(304,),
+        errors=(404,),
     ),
     Route(
         "POST",

@@ -34,6 +34,7 @@ from remo_async.domain.text import (
     refuse_lone_surrogates,
 )
 from remo_async.domain.times import TimeZoneName
+from remo_async.push.models import PushSubscription
 from remo_async.store.records import M as RecordModel
 
 TimeInput = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
@@ -222,7 +223,9 @@ class DataQuery(BaseModel):
     """Which data DELETE /data removes."""
 
     model_config = _BODY
-    data_type: Literal["reminders", "todos", "conversations", "user", "all"] = "all"
+    data_type: Literal[
+        "reminders", "todos", "conversations", "push_subscriptions", "calendar_feed", "user", "all"
+    ] = "all"
 
 
 class ReminderPage(BaseModel):
@@ -272,6 +275,8 @@ class UserData(BaseModel):
     reminders: list[Reminder]
     todos: list[Todo]
     conversation: list[Message]
+    push_subscriptions: list[PushSubscription] = Field(default_factory=list)
+    """Web Push subscriptions, keys included (files exported before them have none)."""
 
 
 class Deleted(BaseModel):

@@ -8,7 +8,6 @@ within a bounded time; its outcome is counted in /metrics.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import enum
 import hashlib
 import hmac
@@ -22,6 +21,7 @@ import aiohttp
 import structlog
 
 from remo_async.dispatch.events import FIRED_EVENT, fire_id
+from remo_async.dispatch.queued import QueuedNotifier
 from remo_async.dispatch.webhook_urls import UnsafeAddress, UnsafeWebhook, check_url_form
 from remo_async.domain import Reminder
 from remo_async.metrics import Metrics
@@ -79,8 +79,10 @@ def webhook_body(reminder: Reminder) -> bytes:
     return json.dumps(payload, separators=(",", ":")).encode()
 
 
-class WebhookWorker:
+class WebhookWorker(QueuedNotifier):
     """A Notifier that queues fires; run() sends them, a few at a time."""
+
+    kind = "webhook"
 
     def __init__(
         self,
@@ -94,45 +96,13 @@ class WebhookWorker:
         concurrency: int = CONCURRENCY,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
+        super().__init__(outcomes=metrics.webhooks, queue_size=queue_size, concurrency=concurrency)
         self._session = session
         self._store = store
         self._allow_insecure = settings.webhook_allow_insecure
         self._metrics = metrics
         self._policy = policy or RetryPolicy.of(settings)
-        self._queue: asyncio.Queue[Reminder] = asyncio.Queue(maxsize=queue_size)
-        self._concurrency = concurrency
         self._wall_clock = wall_clock
-
-    async def reminder_fired(self, reminder: Reminder) -> None:
-        """Queues the fire without waiting; a full queue drops it (counted)."""
-        try:
-            self._queue.put_nowait(reminder)
-        except asyncio.QueueFull:
-            self._metrics.webhooks.labels("dropped").inc()
-            log.error("webhook queue full; dropped", reminder_id=reminder.reminder_id)
-
-    async def run(self) -> None:
-        """Delivers queued fires until cancelled."""
-        async with asyncio.TaskGroup() as group:
-            for _ in range(self._concurrency):
-                group.create_task(self._work())
-
-    async def drain(self, *, grace: float) -> int:
-        """Waits up to grace seconds for the queue to empty; returns how many were left."""
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._queue.join(), timeout=grace)
-        return self._queue.qsize()
-
-    async def _work(self) -> None:
-        while True:
-            reminder = await self._queue.get()
-            try:
-                await self.deliver(reminder)
-            except Exception:  # one bad delivery must not stop the worker
-                self._metrics.webhooks.labels(Outcome.FAILED).inc()
-                log.exception("webhook delivery crashed", reminder_id=reminder.reminder_id)
-            finally:
-                self._queue.task_done()
 
     async def deliver(self, reminder: Reminder) -> Outcome | None:
         """Sends one fire to its user's webhook, if any; None when the user has none."""

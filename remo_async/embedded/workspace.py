@@ -1,4 +1,4 @@
-"""The folder `make run` keeps its state in (.remo/): data, dev secret, and where it runs.
+"""The folder `make run` keeps its state in (.remo/): data, dev secret, VAPID key, endpoint.
 
 `serve --embedded` writes the endpoint of its DynamoDB Local to .remo/endpoint while it
 runs, so `export`, `import` and `doctor --embedded` (another process, same folder) reach
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from remo_async.embedded.install import EmbeddedError
+from remo_async.push.vapid import DEV_SUBJECT, kept_key_file
 
 DATA_DIR = Path(".remo")
 ENDPOINT_FILE = "endpoint"
@@ -39,6 +40,17 @@ def embedded_overrides(endpoint: str, data_dir: Path = DATA_DIR) -> dict[str, An
         "dynamodb_endpoint": endpoint,
         "auth_mode": "dev",
         "dev_secret": os.environ.get("REMO_DEV_SECRET") or dev_secret(data_dir),
+        **vapid_overrides(data_dir),
+    }
+
+
+def vapid_overrides(data_dir: Path = DATA_DIR) -> dict[str, Any]:
+    """Web Push on: the VAPID key kept under data_dir, unless the REMO_VAPID_* settings say."""
+    if os.environ.get("REMO_VAPID_PRIVATE_KEY") or os.environ.get("REMO_VAPID_PRIVATE_KEY_FILE"):
+        return {}
+    return {
+        "vapid_private_key_file": kept_key_file(data_dir),
+        "vapid_subject": os.environ.get("REMO_VAPID_SUBJECT") or DEV_SUBJECT,
     }
 
 

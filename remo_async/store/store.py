@@ -12,8 +12,10 @@ from remo_async.store.conversations import ConversationRepository
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import CallObserver, Dynamo, open_client
 from remo_async.store.errors import TableMissing
+from remo_async.store.feeds import CalendarFeedRepository
 from remo_async.store.idempotency import IdempotencyRepository
 from remo_async.store.migrate import table_is_active
+from remo_async.store.push import PushSubscriptionRepository
 from remo_async.store.quotas import Quota
 from remo_async.store.reminders import ReminderRepository
 from remo_async.store.todos import TodoRepository
@@ -27,8 +29,13 @@ TABLES = (
     "idempotency",
     "quotas",
     "migrations",
+    "push_subscriptions",
+    "push_endpoints",
+    "calendar_feeds",
 )
-DataType = Literal["reminders", "todos", "conversations", "user", "all"]
+DataType = Literal[
+    "reminders", "todos", "conversations", "push_subscriptions", "calendar_feed", "user", "all"
+]
 
 
 class Store:
@@ -83,6 +90,14 @@ class Store:
             clock=clock,
             ttl_days=settings.conversation_ttl_days,
         )
+        self.feeds = CalendarFeedRepository(self.dynamo, table=name("calendar_feeds"), clock=clock)
+        self.push = PushSubscriptionRepository(
+            self.dynamo,
+            table=name("push_subscriptions"),
+            endpoints_table=name("push_endpoints"),
+            cursors=cursors,
+            clock=clock,
+        )
 
     @classmethod
     @contextlib.asynccontextmanager
@@ -113,6 +128,10 @@ class Store:
     ) -> dict[str, int]:
         """Deletes one kind of a user's data, or all of it; returns counts by kind."""
         deleted: dict[str, int] = {}
+        if data_type in {"push_subscriptions", "all"}:
+            deleted["push_subscriptions"] = await self.push.delete_all(user_id=user_id)
+        if data_type in {"calendar_feed", "all"}:
+            deleted["calendar_feed"] = int(await self.feeds.revoke(user_id=user_id))
         if data_type in {"reminders", "all"}:
             deleted["reminders"] = await self.reminders.delete_all(user_id=user_id)
         if data_type in {"todos", "all"}:

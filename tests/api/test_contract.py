@@ -282,7 +282,16 @@ async def test_all_data_and_delete_by_type(api: Api) -> None:
     assert (await api.ok("GET", R))["items"] == []
     assert (await api.call("DELETE", f"/user/{ALICE}/data?data_type=everything")).status == 422
     everything = await api.ok("DELETE", f"/user/{ALICE}/data")
-    assert everything == {"deleted": {"reminders": 0, "todos": 1, "conversations": 2, "user": 1}}
+    assert everything == {
+        "deleted": {
+            "reminders": 0,
+            "todos": 1,
+            "conversations": 2,
+            "push_subscriptions": 0,
+            "calendar_feed": 0,
+            "user": 1,
+        }
+    }
     assert (await api.call("GET", f"/user/{ALICE}")).status == 404
 
 

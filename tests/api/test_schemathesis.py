@@ -101,8 +101,8 @@ def _beyond_the_schema(case: Any) -> list[Any]:
 
     A cursor is valid only if this service signed it (else 400); plain-English times only
     if they read as a time, an RRULE only if it parses, a webhook_url only if its host is
-    public (else 422 naming the field); a form's conversation_history only if it is a JSON
-    array (else 400).
+    public (else 422 naming the field), a push endpoint likewise, push keys only if p256dh
+    is a point on P-256; a form's conversation_history only if it is a JSON array (else 400).
     """
     body = case.body if isinstance(case.body, dict) else {}
     semantic = (case.query or {}).get("cursor") is not None or any(
@@ -112,6 +112,8 @@ def _beyond_the_schema(case: Any) -> list[Any]:
             "due_date",
             "recurrence",
             "webhook_url",
+            "endpoint",
+            "keys",
             "conversation_history",
         )
         if name != "conversation_history" or "form" in (case.media_type or "")
