@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from aiohttp import web
 from pydantic import BaseModel
 
-from remo_async.api import health
+from remo_async.api import docs, health
 from remo_async.api.schemas import (
     ChatForm,
     ChatIn,
     ChatOut,
     DataQuery,
     Deleted,
+    DevTokenIn,
+    DevTokenOut,
     Health,
     MessageIn,
     MessagePage,
@@ -32,7 +34,7 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
-from remo_async.api.views import chat, conversation, events, reminders, todos, users
+from remo_async.api.views import browser, chat, conversation, events, reminders, todos, users
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
 
@@ -73,6 +75,33 @@ class Route:
 R, T, U, C = "/user/{user_id}/reminders", "/user/{user_id}/todos", "/user/{user_id}", "Chat"
 REMINDER = R + "/{reminder_id}"
 TODO = T + "/{todo_id}"
+
+B = "Browser"
+BROWSER_ROUTES = (
+    Route("GET", "/", browser.console, "The web console (HTML)", B, auth=False),
+    Route("GET", "/docs", docs.docs_view, "This reference as a page (HTML)", B, auth=False),
+    Route(
+        "GET",
+        "/console/{name}",
+        browser.console_asset,
+        "A file of the web console",
+        B,
+        auth=False,
+        errors=(404,),
+    ),
+    Route("GET", "/favicon.ico", browser.favicon, "The icon", B, auth=False),
+    Route(
+        "POST",
+        "/dev/token",
+        browser.dev_token,
+        "Dev mode only: a token for any user id (404 in privy mode)",
+        B,
+        DevTokenOut,
+        body=DevTokenIn,
+        auth=False,
+        errors=(400, 404, 413, 422),
+    ),
+)
 
 ROUTES: tuple[Route, ...] = (
     Route("GET", "/metrics", health.metrics_view, "Prometheus metrics", "Operations", auth=False),
@@ -235,6 +264,7 @@ ROUTES: tuple[Route, ...] = (
         errors=(404,),
     ),
     Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
+    *BROWSER_ROUTES,
 )
 
 

@@ -221,6 +221,7 @@ TimeBound = Annotated[
     Field(
         description="RFC 3339; without an offset it is read in the user's time zone",
         examples=["2026-12-02T00:00:00Z"],
+        json_schema_extra={"format": "date-time"},
     ),
 ]
 
@@ -343,6 +344,26 @@ class ChatOut(BaseModel):
     timestamp: str
     user_id: str
     actions: list[ChatAction]
+
+
+class DevTokenIn(BaseModel):
+    """Who to mint a dev token for."""
+
+    model_config = _BODY
+    user_id: Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=200),
+        AfterValidator(refuse_control_characters),
+        AfterValidator(refuse_lone_surrogates),
+        Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+    ] = Field(examples=["did:privy:alice"])
+
+
+class DevTokenOut(BaseModel):
+    """A dev token: `Authorization: Bearer <token>` for `expires_in` seconds."""
+
+    token: str
+    expires_in: int
 
 
 class Health(BaseModel):

@@ -95,6 +95,12 @@ class ListQuery:
     category: str | None = None
     priority: str | None = None
 
+    def empty(self) -> bool:
+        """True when no item can satisfy `start <= time < end` (start at or after end)."""
+        return (
+            self.start is not None and self.end is not None and clamp(self.start) >= clamp(self.end)
+        )
+
     def list_id(self, kind: str) -> str:
         """The list a cursor is bound to: the kind and a digest of this very query."""
         plain = asdict(self)

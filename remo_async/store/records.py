@@ -342,6 +342,8 @@ class RecordRepository(Generic[M]):
             query = dataclasses.replace(query, statuses=(str(status),))
         if priority is not None:
             query = dataclasses.replace(query, priority=str(priority))
+        if query.empty():  # DynamoDB refuses BETWEEN a higher and a lower bound
+            return Page[M](items=[], next_cursor=None)
         spec = list_spec(self.table, user_id=user_id, id_attr=self.id_attr, query=query)
         kind = self.id_attr.removesuffix("_id") + "s"
         return await self._page(

@@ -127,8 +127,6 @@ async def test_reminder_lists_equal_the_oracle(
             )
         made.append(reminder)
     for query in queries:
-        if "from" in query and "to" in query and query["from"] > query["to"]:
-            query.pop("to")
         listed = await _all_pages(api, user, path, query, limit)
         ids = [r["reminder_id"] for r in listed]
         assert ids == _expected_reminders(made, query), query
@@ -274,7 +272,6 @@ async def test_a_cursor_used_with_another_query_is_a_400(api: Api, other: str) -
         ("order=title", "query.order"),
         ("from=yesterday", "query.from"),
         ("to=2027-13-01T00:00:00Z", "query.to"),
-        ("from=2027-02-01T00:00:00Z&to=2027-01-01T00:00:00Z", "query.to"),
         ("q=", "query.q"),
         (f"q={'x' * 101}", "query.q"),
         ("q=%00", "query.q"),
@@ -296,6 +293,21 @@ async def test_todo_list_parameters_are_checked(api: Api) -> None:
         response = await api.call("GET", f"/user/{ALICE}/todos?{query}")
         assert response.status == 422, query
         assert field in [e["field"] for e in (await response.json())["errors"]]
+
+
+@pytest.mark.parametrize("order", ["created", "due"])
+async def test_from_after_to_keeps_nothing(api: Api, order: str) -> None:
+    await api.ok("POST", R, 201, json={"title": "a", "reminding_time": "2027-01-15T00:00:00Z"})
+    for bounds in (
+        "from=2027-02-01T00:00:00Z&to=2027-01-01T00:00:00Z",
+        "from=9999-01-01T00:00:00Z&to=9998-01-01T00:00:00z",
+    ):
+        page = await api.ok("GET", f"{R}?order={order}&{bounds}")
+        assert page == {"items": [], "next_cursor": None}
+    whole = await api.ok(
+        "GET", f"{R}?order={order}&from=0001-01-01T00:00:00Z&to=9999-12-31t23:59:60Z"
+    )
+    assert len(whole["items"]) == 1
 
 
 async def test_a_time_without_offset_is_read_in_the_users_zone(api: Api) -> None:

@@ -83,10 +83,13 @@ def split_statuses(text: str | None) -> tuple[str, ...]:
 def read_bound(text: str, *, zone: str, field: str) -> datetime:
     """An RFC 3339 time of a list's query (`from`, `to`); without an offset, read in zone.
 
-    Anything else is a 422 naming `query.<field>`.
+    Anything else is a 422 naming `query.<field>`. (fromisoformat also takes ISO 8601
+    forms RFC 3339 lacks, such as a week date; they are read as ISO 8601 says.)
     """
+    # RFC 3339 allows a lower-case t and z, and a leap second (read as the second before).
+    plain = text.upper().replace(":60", ":59")
     try:
-        moment = datetime.fromisoformat(text)
+        moment = datetime.fromisoformat(plain)
     except ValueError:
         moment = None
     if moment is None or len(text) < 10:
