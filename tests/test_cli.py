@@ -58,7 +58,7 @@ def test_migrate_then_status(
     assert main(["migrate"]) == 0
     out = capsys.readouterr().out
     assert f"created table {settings.table_prefix}reminders" in out
-    assert "applied 3 migration(s)" in out
+    assert "applied 4 migration(s)" in out
     assert main(["migrate"]) == 0
     assert "nothing to apply" in capsys.readouterr().out
     assert main(["migrate", "--status"]) == 0
@@ -121,6 +121,7 @@ def test_serve_embedded_end_to_end(tmp_path: Path) -> None:
         assert process.returncode == 0, output
         assert not (tmp_path / ".remo" / "endpoint").exists()
         assert "created table remo-reminders" in output
+        assert f"open the web console at http://127.0.0.1:{port}/ " in output
         assert "Traceback" not in output
         time.sleep(0.5)
         after = subprocess.run(

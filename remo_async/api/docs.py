@@ -73,7 +73,14 @@ def _type(schema: dict[str, Any]) -> str:
     return kind + (f" ({', '.join(bounds)})" if bounds else "")
 
 
+def _flat(schema: dict[str, Any]) -> dict[str, Any]:
+    """The schema with its one non-null `anyOf` choice merged in (`X | None` fields)."""
+    choices = [c for c in schema.get("anyOf", []) if c.get("type") != "null"]
+    return {**choices[0], **schema} if len(choices) == 1 else schema
+
+
 def _note(schema: dict[str, Any]) -> str:
+    schema = _flat(schema)
     parts = []
     if "description" in schema:
         parts.append(escape(str(schema["description"])))
@@ -82,6 +89,8 @@ def _note(schema: dict[str, Any]) -> str:
     if "examples" in schema:
         examples = ", ".join(escape(json.dumps(e)) for e in schema["examples"])
         parts.append(f"e.g. <code>{examples}</code>")
+    if "pattern" in schema:
+        parts.append(f"pattern <code>{escape(schema['pattern'])}</code>")
     return "; ".join(parts)
 
 
@@ -110,6 +119,13 @@ def _curl(method: str, path: str, operation: dict[str, Any], schemas: dict[str, 
     for param in operation.get("parameters", []):
         if param["in"] == "path" and param["name"] != "user_id":
             url = url.replace("{" + param["name"] + "}", f"${param['name'].upper()}")
+    examples = [
+        (p["name"], _flat(p.get("schema", {}))["examples"][0])
+        for p in operation.get("parameters", [])
+        if p["in"] == "query" and _flat(p.get("schema", {})).get("examples")
+    ]
+    if examples:
+        url += "?" + "&".join(f"{name}={value}" for name, value in examples)
     parts = ["curl -s"]
     if method != "get":
         parts.append(f"-X {method.upper()}")

@@ -163,7 +163,7 @@ ROUTES: tuple[Route, ...] = (
         "GET",
         R,
         reminders.list_reminders,
-        "List reminders, oldest first",
+        "List reminders: by status, time range and text; oldest created or soonest due first",
         "Reminders",
         ReminderPage,
         query=ReminderQuery,
@@ -212,7 +212,13 @@ ROUTES: tuple[Route, ...] = (
         creates=True,
     ),
     Route(
-        "GET", T, todos.list_todos, "List todos, oldest first", "Todos", TodoPage, query=TodoQuery
+        "GET",
+        T,
+        todos.list_todos,
+        "List todos: by status, priority, category and text; by creation, due date or priority",
+        "Todos",
+        TodoPage,
+        query=TodoQuery,
     ),
     Route("GET", TODO, todos.get_todo, "Get a todo", "Todos", Todo, errors=(404,)),
     Route(

@@ -197,14 +197,15 @@ def _statuses_pattern(names: list[str]) -> str:
     return f"^({one})(,({one}))*$"
 
 
-_SEVERAL = Field(description="one status, or several comma-separated", examples=["pending,fired"])
 ReminderStatuses = Annotated[
     str,
     StringConstraints(max_length=200, pattern=_statuses_pattern([*ReminderStatus])),
-    _SEVERAL,
+    Field(description="one status, or several comma-separated", examples=["pending,fired"]),
 ]
 TodoStatuses = Annotated[
-    str, StringConstraints(max_length=200, pattern=_statuses_pattern([*TodoStatus])), _SEVERAL
+    str,
+    StringConstraints(max_length=200, pattern=_statuses_pattern([*TodoStatus])),
+    Field(description="one status, or several comma-separated", examples=["pending"]),
 ]
 SearchText = Annotated[
     str,
@@ -236,7 +237,7 @@ class ReminderQuery(BaseModel):
         description="created: oldest created first; due: soonest reminding_time first",
     )
     from_: TimeBound | None = Field(default=None, alias="from")
-    to: TimeBound | None = None
+    to: TimeBound | None = Field(default=None, examples=["2026-12-03T00:00:00Z"])
     q: SearchText | None = None
     limit: Limit = 50
     cursor: Cursor | None = None
