@@ -6,7 +6,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DDB_STAMP := $(HOME)/.cache/remo-async/dynamodb-local/DynamoDBLocal.jar
 
-.PHONY: install dynamodb-local run test lint format pytest bench lock clean
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: install dynamodb-local chromium run test lint format pytest bench lock clean
 
 install: $(STAMP)
 
@@ -21,8 +23,21 @@ $(STAMP): pyproject.toml requirements.lock
 dynamodb-local: $(STAMP)
 	$(BIN)/python -m remo_async.embedded install
 
+# REMO_PORT / REMO_HOST choose the address: make run REMO_PORT=8090
 run: install dynamodb-local
-	$(BIN)/remo-async serve --embedded
+	@$(BIN)/remo-async serve --embedded
+
+# The browser tests drive Debian's Chromium (never Playwright's downloads): installed with
+# apt-get when missing and we are root; otherwise one line says what to install.
+chromium:
+	@test -x $(CHROMIUM) || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing Chromium for the browser tests (apt-get install chromium)"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
+			{ apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; } || true; \
+		fi; \
+		test -x $(CHROMIUM) || echo "browser tests need Chromium at $(CHROMIUM): install it with 'sudo apt-get install chromium' (Debian/Ubuntu), or set CHROMIUM=/path/to/chromium"; \
+	}
 
 lint: install
 	$(BIN)/ruff check .
@@ -33,8 +48,9 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-pytest: install dynamodb-local
-	REMO_TEST_REQUIRE_DYNAMODB_LOCAL=1 $(BIN)/python -m pytest $(PYTEST_ARGS)
+pytest: install dynamodb-local chromium
+	REMO_TEST_REQUIRE_DYNAMODB_LOCAL=1 REMO_TEST_REQUIRE_BROWSER=1 REMO_TEST_CHROMIUM=$(CHROMIUM) \
+		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint pytest
 

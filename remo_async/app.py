@@ -10,6 +10,7 @@ import structlog
 from aiohttp import hdrs, web
 
 from remo_async.api.auth import TokenVerifier
+from remo_async.api.cors import install_cors
 from remo_async.api.middleware import MAX_BODY_BYTES, auth_middleware, context_middleware
 from remo_async.api.openapi import build_openapi
 from remo_async.api.ratelimit import RateLimiter
@@ -155,6 +156,9 @@ def create_app(settings: Settings, *, clock: Clock = utc_now) -> web.Application
         handler_args={"max_line_size": MAX_LINE_BYTES, "max_field_size": MAX_LINE_BYTES},
     )
     app[IN_FLIGHT] = in_flight
+    cors = install_cors(app, settings.cors_origin_set)
+    if cors is not None:  # after the request context (ids, logs), before authentication
+        app.middlewares.insert(2, cors)
     app.on_response_prepare.append(in_flight.on_response_prepare)
     app[SETTINGS] = settings
     app[CLOCK] = clock

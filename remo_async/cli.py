@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ipaddress
 import os
 import signal
 import sys
@@ -19,7 +20,13 @@ from remo_async.api.protocol import AppRunner, close_idle_connections
 from remo_async.app import create_app, drain
 from remo_async.cli_data import add_commands, doctor_command, export_command, import_command
 from remo_async.embedded import DynamoDBLocal, EmbeddedError, MotoServer, java_command
-from remo_async.embedded.workspace import DATA_DIR, embedded_overrides, published_endpoint
+from remo_async.embedded.servers import port_is_free
+from remo_async.embedded.workspace import (
+    DATA_DIR,
+    embedded_overrides,
+    published_endpoint,
+    single_run,
+)
 from remo_async.logs import configure_logging
 from remo_async.push.commands import vapid_key_command
 from remo_async.settings import AuthMode, Settings, SettingsError, load_settings
@@ -139,18 +146,62 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.embedded:
         settings = load_settings(**overrides)
         configure_logging(settings)
+        _warn_if_exposed(settings)
         _run(settings)
         return 0
-    with _embedded_dynamodb() as endpoint:
-        settings = load_settings(**overrides, **embedded_overrides(endpoint))
-        configure_logging(settings)
-        asyncio.run(run_migrations(settings))
-        print(
-            f"remo-async: serving on http://{settings.host}:{settings.port} (dev auth). "
-            "Get a token with: .venv/bin/remo-async token did:privy:you"
-        )
-        _run(settings)
+    # Before DynamoDB Local starts: a second make run, or a taken port, is one line.
+    planned = load_settings(**overrides, **embedded_overrides("http://127.0.0.1:1"))
+    address = console_address(planned)
+    with single_run(address):
+        if not port_is_free(planned.port):
+            raise CommandError(
+                f"port {planned.port} is in use; choose another: make run REMO_PORT=8090 "
+                "(or remo-async serve --embedded --port 8090)"
+            )
+        with _embedded_dynamodb() as endpoint:
+            settings = load_settings(**overrides, **embedded_overrides(endpoint))
+            configure_logging(settings)
+            asyncio.run(run_migrations(settings))
+            _warn_if_exposed(settings)
+            memory = " DATA LIVES IN MEMORY ONLY (no Java)." if java_command() is None else ""
+            print(
+                f"remo-async: open the web console at {address} (dev sign-in: any user id; "
+                f"API reference: {address}docs).{memory} Ctrl-C stops it."
+            )
+            _run(settings)
     return 0
+
+
+def console_address(settings: Settings) -> str:
+    """The URL a person opens: the listen address, with a wildcard host read as loopback."""
+    host = settings.host if settings.host not in ("", "0.0.0.0", "::") else "127.0.0.1"
+    host = f"[{host}]" if ":" in host else host
+    return f"http://{host}:{settings.port}/"
+
+
+def dev_exposure(settings: Settings) -> str | None:
+    """The warning for dev authentication on an address beyond loopback; None otherwise."""
+    if settings.auth_mode is not AuthMode.DEV:
+        return None
+    try:
+        loopback = settings.host == "localhost" or ipaddress.ip_address(settings.host).is_loopback
+    except ValueError:
+        loopback = False
+    if loopback:
+        return None
+    return (
+        f"remo-async: WARNING: dev authentication on {settings.host or '*'}, beyond loopback: "
+        "anyone who can reach this port can get a token for ANY user (POST /dev/token, "
+        "or the dev secret) and read or change their data. Use REMO_AUTH_MODE=privy, or "
+        "REMO_HOST=127.0.0.1."
+    )
+
+
+def _warn_if_exposed(settings: Settings) -> None:
+    warning = dev_exposure(settings)
+    if warning is not None:
+        print(warning, file=sys.stderr)
+        log.warning("dev authentication beyond loopback", host=settings.host)
 
 
 def _run(settings: Settings) -> None:
@@ -177,7 +228,10 @@ async def serve(settings: Settings) -> None:
             await site.start()
         except OSError as exc:
             where = f"{settings.host}:{settings.port}"
-            raise CommandError(f"cannot listen on {where}: {exc.strerror or exc}") from None
+            raise CommandError(
+                f"cannot listen on {where}: {exc.strerror or exc} (choose another port with "
+                "REMO_PORT or --port)"
+            ) from None
         log.info("serving", host=settings.host, port=settings.port)
         await _until_signalled()
         await site.stop()

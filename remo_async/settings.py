@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import enum
+import re
 from pathlib import Path
 from typing import Self
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+_ORIGIN = re.compile(r"^https?://([A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(:\d{1,5})?$")
+"""An origin as a browser sends it (RFC 6454): scheme, host, optional port."""
 
 
 class AuthMode(enum.StrEnum):
@@ -94,6 +98,24 @@ class Settings(BaseSettings):
 
     log_format: LogFormat = LogFormat.AUTO
     log_level: str = "INFO"
+    # Browser origins allowed to call the API (CORS), comma-separated; none by default.
+    cors_origins: str = ""
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _origins(cls, value: str) -> str:
+        for origin in filter(None, (o.strip() for o in value.split(","))):
+            if not _ORIGIN.match(origin):
+                raise ValueError(
+                    f"{origin!r} is not an origin such as https://app.example.com "
+                    "(scheme, host and optional port; no path, no trailing slash)"
+                )
+        return value
+
+    @property
+    def cors_origin_set(self) -> frozenset[str]:
+        """The origins of REMO_CORS_ORIGINS (compared case-insensitively, as browsers send them)."""
+        return frozenset(o.strip().lower() for o in self.cors_origins.split(",") if o.strip())
 
     @field_validator("log_level")
     @classmethod

@@ -122,6 +122,7 @@ def test_serve_embedded_end_to_end(tmp_path: Path) -> None:
         assert process.returncode == 0, output
         assert not (tmp_path / ".remo" / "endpoint").exists()
         assert "created table remo-reminders" in output
+        assert f"open the web console at http://127.0.0.1:{port}/ " in output
         assert "Traceback" not in output
         time.sleep(0.5)
         after = subprocess.run(

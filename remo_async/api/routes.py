@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from aiohttp import web
 from pydantic import BaseModel
 
-from remo_async.api import health
+from remo_async.api import docs, health
 from remo_async.api.schemas import (
     ChatForm,
     ChatIn,
     ChatOut,
     DataQuery,
     Deleted,
+    DevTokenIn,
+    DevTokenOut,
     Health,
     MessageIn,
     MessagePage,
@@ -32,8 +34,8 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
+from remo_async.api.views import browser, chat, conversation, events, reminders, todos, users
 from remo_async.api.views import calendar as calendar_views
-from remo_async.api.views import chat, conversation, events, reminders, todos, users
 from remo_async.api.views import push as push_views
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
@@ -82,6 +84,33 @@ R, T, U, C = "/user/{user_id}/reminders", "/user/{user_id}/todos", "/user/{user_
 REMINDER = R + "/{reminder_id}"
 TODO = T + "/{todo_id}"
 PUSH = U + "/push-subscriptions"
+
+B = "Browser"
+BROWSER_ROUTES = (
+    Route("GET", "/", browser.console, "The web console (HTML)", B, auth=False),
+    Route("GET", "/docs", docs.docs_view, "This reference as a page (HTML)", B, auth=False),
+    Route(
+        "GET",
+        "/console/{name}",
+        browser.console_asset,
+        "A file of the web console",
+        B,
+        auth=False,
+        errors=(404,),
+    ),
+    Route("GET", "/favicon.ico", browser.favicon, "The icon", B, auth=False),
+    Route(
+        "POST",
+        "/dev/token",
+        browser.dev_token,
+        "Dev mode only: a token for any user id (404 in privy mode)",
+        B,
+        DevTokenOut,
+        body=DevTokenIn,
+        auth=False,
+        errors=(400, 404, 413, 422),
+    ),
+)
 
 ROUTES: tuple[Route, ...] = (
     Route("GET", "/metrics", health.metrics_view, "Prometheus metrics", "Operations", auth=False),
@@ -218,7 +247,7 @@ ROUTES: tuple[Route, ...] = (
         "GET",
         R,
         reminders.list_reminders,
-        "List reminders, oldest first",
+        "List reminders: by status, time range and text; oldest created or soonest due first",
         "Reminders",
         ReminderPage,
         query=ReminderQuery,
@@ -267,7 +296,13 @@ ROUTES: tuple[Route, ...] = (
         creates=True,
     ),
     Route(
-        "GET", T, todos.list_todos, "List todos, oldest first", "Todos", TodoPage, query=TodoQuery
+        "GET",
+        T,
+        todos.list_todos,
+        "List todos: by status, priority, category and text; by creation, due date or priority",
+        "Todos",
+        TodoPage,
+        query=TodoQuery,
     ),
     Route("GET", TODO, todos.get_todo, "Get a todo", "Todos", Todo, errors=(404,)),
     Route(
@@ -319,6 +354,7 @@ ROUTES: tuple[Route, ...] = (
         errors=(404,),
     ),
     Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
+    *BROWSER_ROUTES,
 )
 
 

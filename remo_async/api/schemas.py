@@ -192,11 +192,54 @@ class ChatForm(BaseModel):
     user_id: Annotated[str, AfterValidator(refuse_lone_surrogates)] | None = None
 
 
+def _statuses_pattern(names: list[str]) -> str:
+    """One status or several, comma-separated (`pending,fired`)."""
+    one = "|".join(names)
+    return f"^({one})(,({one}))*$"
+
+
+ReminderStatuses = Annotated[
+    str,
+    StringConstraints(max_length=200, pattern=_statuses_pattern([*ReminderStatus])),
+    Field(description="one status, or several comma-separated", examples=["pending,fired"]),
+]
+TodoStatuses = Annotated[
+    str,
+    StringConstraints(max_length=200, pattern=_statuses_pattern([*TodoStatus])),
+    Field(description="one status, or several comma-separated", examples=["pending"]),
+]
+SearchText = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=100),
+    AfterValidator(refuse_control_characters),
+    Field(
+        description="case-insensitive text found in the title or the description",
+        json_schema_extra={"pattern": NO_CONTROL_PATTERN},
+    ),
+]
+TimeBound = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    Field(
+        description="RFC 3339; without an offset it is read in the user's time zone",
+        examples=["2026-12-02T00:00:00Z"],
+        json_schema_extra={"format": "date-time"},
+    ),
+]
+
+
 class ReminderQuery(BaseModel):
-    """Query of GET reminders."""
+    """Query of GET reminders: `from <= reminding_time < to`, ordered by `order`."""
 
     model_config = _BODY
-    status: ReminderStatus | None = None
+    status: ReminderStatuses | None = None
+    order: Literal["created", "due"] = Field(
+        default="created",
+        description="created: oldest created first; due: soonest reminding_time first",
+    )
+    from_: TimeBound | None = Field(default=None, alias="from")
+    to: TimeBound | None = Field(default=None, examples=["2026-12-03T00:00:00Z"])
+    q: SearchText | None = None
     limit: Limit = 50
     cursor: Cursor | None = None
 
@@ -205,8 +248,15 @@ class TodoQuery(BaseModel):
     """Query of GET todos."""
 
     model_config = _BODY
-    status: TodoStatus | None = None
+    status: TodoStatuses | None = None
     priority: Priority | None = None
+    category: Category | None = None
+    q: SearchText | None = None
+    order: Literal["created", "due", "priority"] = Field(
+        default="created",
+        description="created: oldest created first; due: soonest due_date first, undated "
+        "last; priority: urgent first (then oldest created first)",
+    )
     limit: Limit = 50
     cursor: Cursor | None = None
 
@@ -300,6 +350,26 @@ class ChatOut(BaseModel):
     timestamp: str
     user_id: str
     actions: list[ChatAction]
+
+
+class DevTokenIn(BaseModel):
+    """Who to mint a dev token for."""
+
+    model_config = _BODY
+    user_id: Annotated[
+        str,
+        StringConstraints(min_length=1, max_length=200),
+        AfterValidator(refuse_control_characters),
+        AfterValidator(refuse_lone_surrogates),
+        Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
+    ] = Field(examples=["did:privy:alice"])
+
+
+class DevTokenOut(BaseModel):
+    """A dev token: `Authorization: Bearer <token>` for `expires_in` seconds."""
+
+    token: str
+    expires_in: int
 
 
 class Health(BaseModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import http.client
+import logging
 import os
 import shutil
 import socket
@@ -239,6 +240,8 @@ class MotoServer:
 
         if self._port is None:
             self._port = free_port()
+        # Its request log (one line per DynamoDB call) would bury what `make run` says.
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
         server = ThreadedMotoServer(ip_address=self._host, port=self._port, verbose=False)
         server.start()
         self._server = server

@@ -8,6 +8,7 @@ the same database with the same dev settings.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import secrets
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from remo_async.push.vapid import DEV_SUBJECT, kept_key_file
 
 DATA_DIR = Path(".remo")
 ENDPOINT_FILE = "endpoint"
+LOCK_FILE = "run.lock"
 
 
 def dev_secret(data_dir: Path = DATA_DIR) -> str:
@@ -76,3 +78,30 @@ def running_endpoint(data_dir: Path = DATA_DIR) -> str:
             "missing): start one with `make run`, or drop --embedded and set "
             "REMO_DYNAMODB_ENDPOINT"
         ) from None
+
+
+@contextlib.contextmanager
+def single_run(address: str, data_dir: Path = DATA_DIR) -> Iterator[None]:
+    """Holds data_dir/run.lock (an flock, released by the kernel however the process ends)
+    while one `serve --embedded` runs from this folder; a second one gets EmbeddedError,
+    one line naming the first (its pid and address), and changes nothing of it."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / LOCK_FILE
+    handle = path.open("a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise EmbeddedError(
+                f"`make run` is already running from this folder ({holder}); stop it with "
+                "Ctrl-C there, or run from another folder"
+            ) from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, {address}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the lock

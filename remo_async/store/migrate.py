@@ -6,7 +6,7 @@ import asyncio
 import importlib.util
 import re
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,10 @@ from remo_async.store.errors import RequestRefused, StoreError, TableMissing
 from remo_async.store.schema import LEDGER, Table
 
 _FILE = re.compile(r"^(\d{4})_(\w+)\.py$")
+
+
+Backfill = Callable[[Dynamo, Settings, Callable[[str], None]], Awaitable[None]]
+"""`async def backfill(dynamo, settings, say)` of a migration file: idempotent, resumable."""
 
 
 class MigrationError(StoreError):
@@ -32,6 +36,8 @@ class Migration:
     name: str
     description: str
     tables: tuple[Table, ...]
+    backfill: Backfill | None = None
+    """Rewrites existing items after the tables are in place (e.g. attributes a new GSI keys on)."""
 
 
 def default_migrations_dir(settings: Settings) -> Path:
@@ -61,6 +67,7 @@ def load_migrations(directory: Path) -> list[Migration]:
                 name=path.stem,
                 description=str(getattr(module, "DESCRIPTION", "")),
                 tables=tuple(getattr(module, "TABLES", ())),
+                backfill=getattr(module, "backfill", None),
             )
         )
     if [m.version for m in found] != list(range(1, len(found) + 1)):
@@ -127,12 +134,22 @@ class Migrator:
         await self.ensure_table(LEDGER)
         done = await self.applied()
         applied_now = []
+        # A table made now is made as the last pending migration defines it (one CreateTable
+        # with every GSI rather than a CreateTable and an UpdateTable per later GSI).
+        latest = {
+            table.name: table
+            for migration in self.migrations
+            if migration.version not in done
+            for table in migration.tables
+        }
         for migration in self.migrations:
             if migration.version in done:
                 continue
             self._say(f"applying {migration.name}: {migration.description}")
             for table in migration.tables:
-                await self.ensure_table(table)
+                await self.ensure_table(table, create_as=latest.get(table.name))
+            if migration.backfill is not None:
+                await migration.backfill(self._dynamo, self._settings, self._say)
             await self._record(migration)
             applied_now.append(migration.version)
         if not applied_now:
@@ -165,20 +182,41 @@ class Migrator:
         table: dict[str, Any] = response["Table"]
         return table
 
-    async def ensure_table(self, table: Table) -> None:
-        """Creates the table unless it exists, waits until it is ACTIVE, and turns on TTL."""
+    async def ensure_table(self, table: Table, *, create_as: Table | None = None) -> None:
+        """Creates the table unless it exists (as `create_as`, when given), adds the GSIs it
+        lacks, waits until it is ACTIVE, and turns on TTL."""
         name = self._settings.table_name(table.name)
-        if await self.describe(name) is None:
+        described = await self.describe(name)
+        if described is None:
             try:
-                await self._dynamo.call("create_table", **table.create_request(name))
+                made = create_as or table
+                await self._dynamo.call("create_table", **made.create_request(name))
                 self._say(f"created table {name}")
             except RequestRefused as exc:
                 if exc.code != "ResourceInUseException":
                     raise
                 self._say(f"table {name} is being created by another process")
         await self._wait_active(name)
+        await self._add_indexes(name, table)
         if table.ttl_attribute is not None:
             await self._ensure_ttl(name, table.ttl_attribute)
+
+    async def _add_indexes(self, name: str, table: Table) -> None:
+        """Creates each GSI of `table` the live table lacks, one UpdateTable at a time
+        (DynamoDB creates one GSI per call); DynamoDB backfills it from existing items."""
+        for index in table.indexes:
+            described = await self.describe(name) or {}
+            present = {i["IndexName"] for i in described.get("GlobalSecondaryIndexes", [])}
+            if index.name in present:
+                continue
+            try:
+                await self._dynamo.call("update_table", TableName=name, **index.create_update())
+                self._say(f"creating index {index.name} on {name}")
+            except RequestRefused as exc:
+                # Another process is adding it (or another index) right now: wait, look again.
+                if exc.code not in {"ResourceInUseException", "LimitExceededException"}:
+                    raise
+            await self._wait_active(name)
 
     async def _wait_active(self, name: str) -> None:
         deadline = time.monotonic() + self._timeout

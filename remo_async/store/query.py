@@ -48,18 +48,27 @@ class QuerySpec:
         return args
 
 
+MAX_READS_PER_PAGE = 8
+"""Queries one page may make; a filter that keeps few items then answers a short page."""
+FILTERED_READ = 100
+"""Items a filtered query asks DynamoDB to evaluate at least, so sparse matches fill a page."""
+
+
 async def query_page(
     dynamo: Dynamo, spec: QuerySpec, *, limit: int, start: Item | None, now_epoch: int
 ) -> tuple[list[Item], Item | None]:
     """Up to `limit` live items and the key to go on from (None when nothing is left).
 
     The filter counts against DynamoDB's Limit, so a short answer is refilled from the
-    next page; one item more than asked is read so a last full page has no cursor.
+    next page, at most MAX_READS_PER_PAGE queries in all (then the page is short, and the
+    key is where DynamoDB stopped); one item more than asked is read so a last full page
+    has no cursor.
     """
     items: list[Item] = []
     request = spec.request(now_epoch=now_epoch)
-    while True:
-        request["Limit"] = limit + 1 - len(items)
+    for _ in range(MAX_READS_PER_PAGE):
+        wanted = limit + 1 - len(items)
+        request["Limit"] = wanted if spec.filter is None else max(wanted, FILTERED_READ)
         if start is not None:
             request["ExclusiveStartKey"] = start
         response = await dynamo.call("query", **request)
@@ -70,6 +79,7 @@ async def query_page(
             return items, {name: items[-1][name] for name in spec.key_attrs}
         if start is None:
             return items, None
+    return items, start
 
 
 async def read_page(

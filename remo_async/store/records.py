@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import date, datetime
@@ -23,6 +24,7 @@ from remo_async.store.errors import (
     NotFound,
     QuotaExceeded,
 )
+from remo_async.store.listing import DERIVED_ATTRS, ListQuery, list_spec
 from remo_async.store.purge import delete_partition
 from remo_async.store.query import LIVE_FILTER, QuerySpec, query_all, read_page
 from remo_async.store.quotas import Quota
@@ -31,7 +33,7 @@ from remo_async.store.restore import Restored, absent_put
 M = TypeVar("M", bound=BaseModel)
 log = structlog.get_logger("remo_async.store")
 
-INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by", "fired_by")
+INTERNAL_ATTRS = ("ttl", "due_shard", "version", "followed_by", "fired_by", *DERIVED_ATTRS)
 UPDATE_ATTEMPTS = 16
 
 Values = dict[str, Any]
@@ -319,6 +321,34 @@ class RecordRepository(Generic[M]):
             now_epoch=self._now_epoch(),
         )
         return Page[M](items=[self._read(from_item(i)) for i in items], next_cursor=next_cursor)
+
+    async def list(
+        self,
+        *,
+        user_id: str,
+        query: ListQuery | None = None,
+        status: str | None = None,
+        priority: str | None = None,
+        limit: int = 50,
+        cursor: str | None = None,
+    ) -> Page[M]:
+        """One page of the user's records as `query` asks (listing.py: which GSI serves it);
+        `status` and `priority` narrow it further. Oldest created first unless it orders.
+
+        The cursor is bound to the user and to this very query: any other is InvalidCursor.
+        """
+        query = query or ListQuery()
+        if status is not None:
+            query = dataclasses.replace(query, statuses=(str(status),))
+        if priority is not None:
+            query = dataclasses.replace(query, priority=str(priority))
+        if query.empty():  # DynamoDB refuses BETWEEN a higher and a lower bound
+            return Page[M](items=[], next_cursor=None)
+        spec = list_spec(self.table, user_id=user_id, id_attr=self.id_attr, query=query)
+        kind = self.id_attr.removesuffix("_id") + "s"
+        return await self._page(
+            spec, user_id=user_id, list_id=query.list_id(kind), limit=limit, cursor=cursor
+        )
 
     async def _iterate(self, spec: QuerySpec) -> AsyncIterator[M]:
         async for item in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from remo_async.domain.enums import ReminderStatus
-from remo_async.domain.models import Page, Reminder, ReminderCreate, ReminderUpdate
+from remo_async.domain.models import Reminder, ReminderCreate, ReminderUpdate
 from remo_async.domain.recurrence import RecurrenceError, check_series, next_in_series
 from remo_async.domain.rules import (
     check_reminder_transition,
@@ -24,6 +24,7 @@ from remo_async.store.attrs import from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
 from remo_async.store.errors import InvalidValue, StoreUnavailable
+from remo_async.store.listing import with_derived
 from remo_async.store.query import QuerySpec, query_all
 from remo_async.store.quotas import Quota
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
@@ -115,7 +116,7 @@ class ReminderRepository(RecordRepository[Reminder]):
             retention_days=self._retention_days,
             pending_until=parse_stored(values["reminding_time"]) if pending else None,
         )
-        return values
+        return with_derived(values, id_attr="reminder_id", time_attr="reminding_time")
 
     def _check_series(self, values: Values, now: datetime, *, changed_rule: bool = False) -> None:
         """InvalidValue naming `recurrence` unless a pending series can be fired, as it will be.
@@ -233,13 +234,15 @@ class ReminderRepository(RecordRepository[Reminder]):
             "TableName": self.table,
             "Key": self._key(user_id, reminder_id),
             "UpdateExpression": (
-                "SET #status = :failed, failure = :reason, updated_at = :now, #ttl = :ttl, "
+                "SET #status = :failed, user_status = :user_status, failure = :reason, "
+                "updated_at = :now, #ttl = :ttl, "
                 "version = if_not_exists(version, :zero) + :one REMOVE due_shard"
             ),
             "ConditionExpression": "#status = :pending AND attribute_exists(due_shard)",
             "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
             "ExpressionAttributeValues": {
                 ":failed": {"S": ReminderStatus.FAILED.value},
+                ":user_status": {"S": f"{user_id}#{ReminderStatus.FAILED.value}"},
                 ":pending": {"S": ReminderStatus.PENDING.value},
                 ":reason": {"S": reason[:MAX_FAILURE_LENGTH] or "unknown failure"},
                 ":now": {"S": format_time(now)},
@@ -320,7 +323,8 @@ class ReminderRepository(RecordRepository[Reminder]):
             "TableName": self.table,
             "Key": self._key(reminder.user_id, reminder.reminder_id),
             "UpdateExpression": (
-                "SET #status = :fired, fired_at = :now, updated_at = :now, #ttl = :ttl, "
+                "SET #status = :fired, user_status = :user_status, fired_at = :now, "
+                "updated_at = :now, #ttl = :ttl, "
                 "fired_by = :token, version = if_not_exists(version, :zero) + :one "
                 "REMOVE due_shard"
             ),
@@ -328,6 +332,7 @@ class ReminderRepository(RecordRepository[Reminder]):
             "ExpressionAttributeNames": {"#status": "status", "#ttl": "ttl"},
             "ExpressionAttributeValues": {
                 ":fired": {"S": ReminderStatus.FIRED.value},
+                ":user_status": {"S": f"{reminder.user_id}#{ReminderStatus.FIRED.value}"},
                 ":pending": {"S": ReminderStatus.PENDING.value},
                 ":now": {"S": moment},
                 ":token": {"S": token},
@@ -375,23 +380,6 @@ class ReminderRepository(RecordRepository[Reminder]):
     async def _followed(self, reminder: Reminder) -> bool:
         values = await self._get_values(reminder.user_id, reminder.reminder_id)
         return values is not None and "followed_by" in values
-
-    async def list(
-        self,
-        *,
-        user_id: str,
-        status: ReminderStatus | None = None,
-        limit: int = 50,
-        cursor: str | None = None,
-    ) -> Page[Reminder]:
-        """One page of the user's reminders, oldest created first."""
-        return await self._page(
-            self._spec(user_id, {"status": status}, ordered=True),
-            user_id=user_id,
-            list_id=f"reminders:{status or '*'}",
-            limit=limit,
-            cursor=cursor,
-        )
 
     def iterate(
         self, *, user_id: str, status: ReminderStatus | None = None

@@ -24,6 +24,24 @@ class Index:
     hash: Key
     range: Key | None = None
 
+    def create_update(self) -> dict[str, Any]:
+        """UpdateTable arguments that add this GSI to an existing table."""
+        keys = [k for k in (self.hash, self.range) if k is not None]
+        return {
+            "AttributeDefinitions": [
+                {"AttributeName": k.name, "AttributeType": k.type} for k in keys
+            ],
+            "GlobalSecondaryIndexUpdates": [{"Create": self.definition()}],
+        }
+
+    def definition(self) -> dict[str, Any]:
+        """The GSI as CreateTable and UpdateTable describe it (every attribute projected)."""
+        return {
+            "IndexName": self.name,
+            "KeySchema": _key_schema(self.hash, self.range),
+            "Projection": {"ProjectionType": "ALL"},
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Table:
@@ -52,14 +70,7 @@ class Table:
             ],
         }
         if self.indexes:
-            request["GlobalSecondaryIndexes"] = [
-                {
-                    "IndexName": index.name,
-                    "KeySchema": _key_schema(index.hash, index.range),
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-                for index in self.indexes
-            ]
+            request["GlobalSecondaryIndexes"] = [index.definition() for index in self.indexes]
         if self.stream is not None:
             request["StreamSpecification"] = {
                 "StreamEnabled": True,

@@ -7,11 +7,12 @@ from datetime import datetime
 from typing import Any, ClassVar
 
 from remo_async.domain.enums import Priority, TodoStatus
-from remo_async.domain.models import Page, Todo, TodoCreate, TodoUpdate
+from remo_async.domain.models import Todo, TodoCreate, TodoUpdate
 from remo_async.domain.rules import check_todo_transition, new_todo_id, record_ttl
 from remo_async.domain.times import Clock, format_time
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import Dynamo
+from remo_async.store.listing import with_derived
 from remo_async.store.quotas import Quota
 from remo_async.store.records import RecordRepository, Values, apply_fields, stored
 from remo_async.store.restore import Restored
@@ -49,7 +50,7 @@ class TodoRepository(RecordRepository[Todo]):
     def _finish(self, values: Values, now: datetime) -> Values:
         values["updated_at"] = format_time(now)
         values["ttl"] = record_ttl(written_at=now, retention_days=self._retention_days)
-        return values
+        return with_derived(values, id_attr="todo_id", time_attr="due_date")
 
     async def create(self, *, user_id: str, data: TodoCreate) -> Todo:
         """Stores a new pending todo under a fresh id; never overwrites."""
@@ -88,24 +89,6 @@ class TodoRepository(RecordRepository[Todo]):
             return self._finish(values, now)
 
         return await self._change(user_id=user_id, record_id=todo_id, change=change)
-
-    async def list(
-        self,
-        *,
-        user_id: str,
-        status: TodoStatus | None = None,
-        priority: Priority | None = None,
-        limit: int = 50,
-        cursor: str | None = None,
-    ) -> Page[Todo]:
-        """One page of the user's todos, oldest created first."""
-        return await self._page(
-            self._spec(user_id, {"status": status, "priority": priority}, ordered=True),
-            user_id=user_id,
-            list_id=f"todos:{status or '*'}:{priority or '*'}",
-            limit=limit,
-            cursor=cursor,
-        )
 
     def iterate(
         self,

@@ -94,7 +94,9 @@ async def _listed(api: Api) -> set[str]:
         cursor = f"&cursor={page['next_cursor']}"
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(damage=st.dictionaries(st.sampled_from(FIELDS), VALUES, min_size=1, max_size=3))
 async def test_any_damage_reads_back(api: Api, damage: dict[str, Any]) -> None:
     """Generated damage to any field of a stored reminder: every read still answers 200."""

@@ -38,6 +38,11 @@ async def test_tables_match_the_design(store: Store) -> None:
     assert {i["IndexName"] for i in todos["GlobalSecondaryIndexes"]} == {
         "status-index",
         "priority-index",
+        "user-due-index",
+        "user-priority-index",
+        "status-created-index",
+        "status-due-index",
+        "status-priority-index",
     }
     users = await _describe(store, "users")
     assert users["KeySchema"] == [{"AttributeName": "privy_id", "KeyType": "HASH"}]
@@ -70,6 +75,7 @@ async def test_applying_twice_changes_nothing(store: Store) -> None:
         (1, True),
         (2, True),
         (3, True),
+        (4, True),
     ]
 
 
@@ -81,7 +87,7 @@ async def test_two_processes_at_once_apply_once(settings: Settings) -> None:
         assert all(applied is None for _, applied in await a.status())
         results = await asyncio.gather(a.apply(), b.apply())
         # Each version is applied by one process or by both (every step is idempotent).
-        assert set(results[0] + results[1]) == {1, 2, 3}
+        assert set(results[0] + results[1]) == {1, 2, 3, 4}
         applied = await a.applied()
-        assert sorted(applied) == [1, 2, 3]
+        assert sorted(applied) == [1, 2, 3, 4]
         assert set((await first.table_states()).values()) == {"ACTIVE"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
@@ -72,6 +73,34 @@ def read_time(request: web.Request, text: str, *, zone: str, field: str) -> date
         return parse_when(text, now=now_of(request), zone=zone)
     except WhenError as exc:
         raise _invalid(field, exc) from None
+
+
+def split_statuses(text: str | None) -> tuple[str, ...]:
+    """`pending,fired` as ("fired", "pending"): each once, sorted (the schema checked each)."""
+    return () if text is None else tuple(sorted(set(text.split(","))))
+
+
+def read_bound(text: str, *, zone: str, field: str) -> datetime:
+    """An RFC 3339 time of a list's query (`from`, `to`); without an offset, read in zone.
+
+    Anything else is a 422 naming `query.<field>`. (fromisoformat also takes ISO 8601
+    forms RFC 3339 lacks, such as a week date; they are read as ISO 8601 says.)
+    """
+    # RFC 3339 allows a lower-case t and z, and a leap second (read as the second before).
+    plain = text.upper().replace(":60", ":59")
+    try:
+        moment = datetime.fromisoformat(plain)
+    except ValueError:
+        moment = None
+    if moment is None or len(text) < 10:
+        message = "must be an RFC 3339 date-time, e.g. 2026-12-02T00:00:00Z"
+        raise HttpProblem(
+            422,
+            f"query.{field}: {message}",
+            title="Validation failed",
+            errors=[{"field": f"query.{field}", "message": message}],
+        )
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=ZoneInfo(zone))
 
 
 def read_due(request: web.Request, text: str, *, zone: str, field: str) -> date | datetime:

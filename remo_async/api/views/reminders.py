@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from aiohttp import web
 
@@ -13,12 +13,15 @@ from remo_async.api.views.common import (
     location,
     now_of,
     path_user,
+    read_bound,
     read_time,
     record_id,
+    split_statuses,
     store_of,
     user_zone,
 )
 from remo_async.domain import ReminderCreate, ReminderUpdate
+from remo_async.store.listing import ListQuery
 
 
 async def create_reminder(request: web.Request) -> web.Response:
@@ -42,10 +45,27 @@ async def create_reminder(request: web.Request) -> web.Response:
 
 
 async def list_reminders(request: web.Request) -> web.Response:
-    """GET /user/{user_id}/reminders."""
+    """GET /user/{user_id}/reminders: filters and order as store/listing.py serves them.
+
+    `from`/`to` are RFC 3339 (without an offset: in the user's zone); `from` after `to`
+    keeps nothing (an empty page).
+    """
     query = read_query(request, ReminderQuery)
+    user_id = path_user(request)
+    bounds: dict[str, datetime | None] = {"from": None, "to": None}
+    for name, text in (("from", query.from_), ("to", query.to)):
+        if text is not None:
+            bounds[name] = read_bound(text, zone=await user_zone(request, user_id), field=name)
+    start, end = bounds["from"], bounds["to"]
+    listing = ListQuery(
+        statuses=split_statuses(query.status),
+        order=query.order,
+        start=start,
+        end=end,
+        q=query.q,
+    )
     page = await store_of(request).reminders.list(
-        user_id=path_user(request), status=query.status, limit=query.limit, cursor=query.cursor
+        user_id=user_id, query=listing, limit=query.limit, cursor=query.cursor
     )
     return dump(page)
 

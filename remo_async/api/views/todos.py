@@ -14,10 +14,12 @@ from remo_async.api.views.common import (
     path_user,
     read_due,
     record_id,
+    split_statuses,
     store_of,
     user_zone,
 )
 from remo_async.domain import TodoCreate, TodoUpdate
+from remo_async.store.listing import ListQuery
 
 
 async def _due(request: web.Request, fields: dict[str, Any], user_id: str) -> None:
@@ -43,12 +45,15 @@ async def create_todo(request: web.Request) -> web.Response:
 async def list_todos(request: web.Request) -> web.Response:
     """GET /user/{user_id}/todos."""
     query = read_query(request, TodoQuery)
+    listing = ListQuery(
+        statuses=split_statuses(query.status),
+        order=query.order,
+        q=query.q,
+        category=query.category,
+        priority=None if query.priority is None else query.priority.value,
+    )
     page = await store_of(request).todos.list(
-        user_id=path_user(request),
-        status=query.status,
-        priority=query.priority,
-        limit=query.limit,
-        cursor=query.cursor,
+        user_id=path_user(request), query=listing, limit=query.limit, cursor=query.cursor
     )
     return dump(page)
 
