@@ -7,6 +7,7 @@ import asyncio
 from remo_async.settings import Settings
 from remo_async.store import Store
 from remo_async.store.migrate import Migrator, default_migrations_dir, load_migrations
+from remo_async.store.store import TABLES
 
 
 def _migrator(store: Store, lines: list[str]) -> Migrator:
@@ -60,7 +61,7 @@ async def test_tables_match_the_design(store: Store) -> None:
     ]
     states = await store.table_states()
     assert set(states.values()) == {"ACTIVE"}
-    assert len(states) == 7
+    assert len(states) == len(TABLES)
 
 
 async def test_applying_twice_changes_nothing(store: Store) -> None:
@@ -76,6 +77,7 @@ async def test_applying_twice_changes_nothing(store: Store) -> None:
         (2, True),
         (3, True),
         (4, True),
+        (5, True),
     ]
 
 
@@ -87,7 +89,7 @@ async def test_two_processes_at_once_apply_once(settings: Settings) -> None:
         assert all(applied is None for _, applied in await a.status())
         results = await asyncio.gather(a.apply(), b.apply())
         # Each version is applied by one process or by both (every step is idempotent).
-        assert set(results[0] + results[1]) == {1, 2, 3, 4}
+        assert set(results[0] + results[1]) == {1, 2, 3, 4, 5}
         applied = await a.applied()
-        assert sorted(applied) == [1, 2, 3, 4]
+        assert sorted(applied) == [1, 2, 3, 4, 5]
         assert set((await first.table_states()).values()) == {"ACTIVE"}
