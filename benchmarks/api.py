@@ -7,23 +7,35 @@ pre-signed) and the DynamoDB calls the service makes for it (aioboto3, a client 
 as the service's) run in turn, in the same run, alternating which goes first.
 
     create        POST /user/{id}/reminders         PutItem, attribute_not_exists(reminder_id)
+    create_idem   the same with an Idempotency-Key  PutItem claim, PutItem, PutItem answer
     get           GET  /user/{id}/reminders/{rid}   GetItem, consistent
     list          GET  /user/{id}/reminders?limit=20   Query on the table, Limit 21, live filter
     conversation  GET  /user/{id}/conversation?limit=50  Query newest first, Limit 51, live filter
 
 Run: .venv/bin/python benchmarks/api.py [--seconds 5] [--runs 3] [--users 200]
-Prints a table of medians and, last, `ratio api_<operation> X` (service req/s / raw calls/s
-at concurrency 32, the median of the runs' ratios).
+Prints a table of medians, the CPU each process spent per operation, and, last, one line
+per figure the goals name:
+
+    ratio api_<operation> X      service req/s / raw calls/s at concurrency 32 (median of
+                                 the runs' ratios, each pair measured back to back)
+    overhead_ms <operation> X    at concurrency 32: the server's CPU ms per request minus the
+                                 raw client's CPU ms per call, i.e. the service's own work
+    p50_gap_ms <operation> X     at concurrency 1: service p50 minus raw p50
+
+To profile the server while it runs: --profile FILE starts it under pyinstrument (dev
+extra) and writes an HTML profile there when it stops (profiled figures are slower).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
+import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,14 +46,14 @@ from _local import bench_settings, median, percentile
 from _server import PrivyKeys, Sample, ServerProcess, closed_loop, http_client
 from yarl import URL
 
-from remo_async.domain.rules import due_shard, message_ttl, new_reminder_id, record_ttl
+from remo_async.domain.rules import due_shard, epoch, message_ttl, new_reminder_id, record_ttl
 from remo_async.domain.times import format_time, format_timestamp, utc_now
 from remo_async.embedded import DynamoDBLocal
 from remo_async.settings import Settings
 from remo_async.store import Store
 from remo_async.store.attrs import Item, to_item
 
-OPERATIONS = ("create", "get", "list", "conversation")
+OPERATIONS = ("create", "create_idem", "get", "list", "conversation")
 CONCURRENCIES = (1, 32)
 REMINDERS_PER_USER = 25  # a list of 20 reads 21: a full page and a cursor
 MESSAGES_PER_USER = 60  # a page of 50 reads 51
@@ -114,6 +126,10 @@ class Workload:
     due: datetime
     reminders: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
+    keys: Iterator[str] = field(
+        default_factory=lambda: (f"{secrets.token_hex(4)}-{i}" for i in itertools.count())
+    )
+    """Idempotency-Keys, each used once (a fresh create every time, as a client's would be)."""
 
     def __post_init__(self) -> None:
         self.client = self.store.dynamo.client
@@ -184,6 +200,13 @@ class Workload:
         async with post as answer:
             await self._expect(answer, 201)
 
+    async def api_create_idem(self, n: int) -> None:
+        k = n % len(self.users)
+        headers = {**self.headers[self.users[k]], "Idempotency-Key": next(self.keys)}
+        post = self.session.post(self.create_urls[k], data=self.body, headers=headers)
+        async with post as answer:
+            await self._expect(answer, 201)
+
     async def api_get(self, n: int) -> None:
         user, url = self.get_urls[n % len(self.get_urls)]
         async with self.session.get(url, headers=self.headers[user]) as answer:
@@ -209,6 +232,42 @@ class Workload:
             Item=reminder_item(self.settings, user, now=utc_now(), due=self.due),
             ConditionExpression="attribute_not_exists(#id)",
             ExpressionAttributeNames={"#id": "reminder_id"},
+        )
+
+    async def raw_create_idem(self, n: int) -> None:
+        """The claim, the create and the stored answer, as IdempotencyRepository makes them."""
+        user = self.users[n % len(self.users)]
+        key = f"{user}\nPOST /user/{user}/reminders\n{next(self.keys)}"
+        now = utc_now()
+        table = self.store.idempotency.table
+        await self.client.put_item(
+            TableName=table,
+            Item=to_item(
+                {
+                    "key": key,
+                    "fingerprint": "0" * 64,
+                    "lease": epoch(now) + 30,
+                    "ttl": epoch(now) + 86400,
+                    "claim": secrets.token_hex(8),
+                }
+            ),
+            ConditionExpression=(
+                "attribute_not_exists(#k) OR #ttl < :now "
+                "OR (attribute_not_exists(#status) AND #lease < :now)"
+            ),
+            ExpressionAttributeNames={
+                "#k": "key",
+                "#ttl": "ttl",
+                "#status": "status",
+                "#lease": "lease",
+            },
+            ExpressionAttributeValues={":now": {"N": str(epoch(now))}},
+        )
+        await self.raw_create(n)
+        answer = {"fingerprint": "0" * 64, "status": 201, "body": self.body.decode() * 3}
+        await self.client.put_item(
+            TableName=table,
+            Item=to_item({"key": key, **answer, "location": key, "ttl": epoch(now) + 86400}),
         )
 
     async def raw_get(self, n: int) -> None:
@@ -315,7 +374,9 @@ async def measure(
 
 async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     keys = PrivyKeys()
-    server = ServerProcess(local.endpoint, keys=keys, keep_logs=args.keep_logs)
+    server = ServerProcess(
+        local.endpoint, keys=keys, keep_logs=args.keep_logs, profile=args.profile
+    )
     settings = bench_settings(local.endpoint, table_prefix=server.prefix)
     users = [f"did:privy:bench{i:04d}" for i in range(args.users)]
     tokens = {user: keys.token(user) for user in users}
@@ -405,21 +466,60 @@ def report(cells: dict[tuple[str, int, str], Cell], args: argparse.Namespace) ->
                 f"{percentile(raw.latencies, 0.99) * 1000:>7.2f} | "
                 f"{ratio(cells, op, concurrency):>5.2f}"
             )
-    print("\nCPU ms per operation at concurrency 32 (client = this process, the load generator)")
-    print(f"{'operation':<13}{'side':<8} {'client':>7} {'server':>7} {'dynamodb':>8} {'total':>7}")
+    print("\nCPU ms per operation (client = this process, the load generator)")
+    print(
+        f"{'operation':<13}{'conc':>4} {'side':<8} {'client':>7} {'server':>7} "
+        f"{'dynamodb':>8} {'total':>7}"
+    )
     for op in args.operations:
-        for side in ("service", "raw"):
-            cell = cells[(op, 32, side)]
-            per = {name: cell.cpu[name] / cell.operations * 1000 for name in cell.cpu}
-            print(
-                f"{op:<13}{side:<8} {per['client']:>7.2f} {per['server']:>7.2f} "
-                f"{per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
-            )
+        for concurrency in CONCURRENCIES:
+            for side in ("service", "raw"):
+                per = cpu_per_operation(cells[(op, concurrency, side)])
+                print(
+                    f"{op:<13}{concurrency:>4} {side:<8} {per['client']:>7.2f} "
+                    f"{per['server']:>7.2f} {per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
+                )
+    print("\nthe service's own work: server CPU per request - raw client CPU per call (ms)")
+    print(f"{'operation':<13}{'conc':>4} {'server':>7} {'raw client':>10} {'overhead':>8}")
+    for op in args.operations:
+        for concurrency in CONCURRENCIES:
+            server, client, own = overhead(cells, op, concurrency)
+            print(f"{op:<13}{concurrency:>4} {server:>7.3f} {client:>10.3f} {own:>8.3f}")
+
+
+def cpu_per_operation(cell: Cell) -> dict[str, float]:
+    """CPU ms per operation of each process over every sample of the cell."""
+    return {name: cell.cpu[name] / cell.operations * 1000 for name in cell.cpu}
+
+
+def overhead(
+    cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int
+) -> tuple[float, float, float]:
+    """(server CPU ms per request, raw client CPU ms per call, their difference).
+
+    The raw client makes exactly the DynamoDB calls the server makes for the request, with
+    a client configured as the server's, so the difference is the service's own work: HTTP,
+    token, validation, JSON, logging, metrics.
+    """
+    server = cpu_per_operation(cells[(op, concurrency, "service")])["server"]
+    client = cpu_per_operation(cells[(op, concurrency, "raw")])["client"]
+    return server, client, server - client
+
+
+def p50_gap(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
+    """Service p50 minus raw p50, in ms."""
+    service = percentile(cells[(op, concurrency, "service")].latencies, 0.5)
+    raw = percentile(cells[(op, concurrency, "raw")].latencies, 0.5)
+    return (service - raw) * 1000
 
 
 def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str]) -> None:
     for op in operations:
         print(f"ratio api_{op} {ratio(cells, op, 32):.2f}")
+    for op in operations:
+        print(f"overhead_ms {op} {overhead(cells, op, 32)[2]:.3f}")
+    for op in operations:
+        print(f"p50_gap_ms {op} {p50_gap(cells, op, 1):.2f}")
 
 
 def main() -> None:
@@ -429,6 +529,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds per operation")
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="run the server under pyinstrument; its profile goes to this file (.html or text)",
+    )
     parser.add_argument(
         "--operations",
         default=",".join(OPERATIONS),
