@@ -353,9 +353,11 @@ class Cell:
     latencies: list[float] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=dict)
     operations: int = 0
+    seconds: float = 0.0
 
     def add(self, sample: Sample, cpu: dict[str, float]) -> None:
         self.rates.append(sample.rate)
+        self.seconds += len(sample.latencies) / sample.rate if sample.rate else 0.0
         self.latencies.extend(sample.latencies)
         self.operations += len(sample.latencies)
         for name, seconds in cpu.items():
@@ -374,8 +376,9 @@ async def measure(
 
 async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     keys = PrivyKeys()
+    extra = dict(pair.split("=", 1) for pair in args.server_env)
     server = ServerProcess(
-        local.endpoint, keys=keys, keep_logs=args.keep_logs, profile=args.profile
+        local.endpoint, keys=keys, extra_env=extra, keep_logs=args.keep_logs, profile=args.profile
     )
     settings = bench_settings(local.endpoint, table_prefix=server.prefix)
     users = [f"did:privy:bench{i:04d}" for i in range(args.users)]
@@ -388,7 +391,11 @@ async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
             work = Workload(store, session, server.base, users, tokens, due)
             await work.seed()
             await work.check_same_item()
-            cells = await interleave(work, args, CpuMeter(server.pid, local.pid))
+            meter = CpuMeter(server.pid, local.pid)
+            idle_before = await idle_cpu(meter, seconds=args.idle)
+            cells = await interleave(work, args, meter)
+            idle_after = await idle_cpu(meter, seconds=args.idle)
+            cells[IDLE] = Cell(cpu={"server": (idle_before + idle_after) / 2})
         report(cells, args)
         print(f"server RSS at the end: {server.rss_kib() / 1024:.0f} MiB")
     finally:
@@ -399,6 +406,19 @@ async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
             print(f"  {line[:300]}")
         server.cleanup()
     print_ratios(cells, args.operations)
+
+
+IDLE = ("idle", 0, "server")
+"""The cell holding the server's CPU seconds per second with no request (its background)."""
+
+
+async def idle_cpu(meter: CpuMeter, *, seconds: float) -> float:
+    """The server's CPU seconds per second while no request comes: the dispatcher's polls
+    and the stream reader's, which run whatever the load."""
+    before = meter.read()["server"]
+    started = time.perf_counter()
+    await asyncio.sleep(seconds)
+    return (meter.read()["server"] - before) / (time.perf_counter() - started)
 
 
 async def interleave(
@@ -479,7 +499,10 @@ def report(cells: dict[tuple[str, int, str], Cell], args: argparse.Namespace) ->
                     f"{op:<13}{concurrency:>4} {side:<8} {per['client']:>7.2f} "
                     f"{per['server']:>7.2f} {per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
                 )
-    print("\nthe service's own work: server CPU per request - raw client CPU per call (ms)")
+    print(
+        "\nthe service's own work: server CPU per request (less its idle background of "
+        f"{cells[IDLE].cpu['server'] * 1000:.1f} ms/s) - raw client CPU per call (ms)"
+    )
     print(f"{'operation':<13}{'conc':>4} {'server':>7} {'raw client':>10} {'overhead':>8}")
     for op in args.operations:
         for concurrency in CONCURRENCIES:
@@ -499,9 +522,13 @@ def overhead(
 
     The raw client makes exactly the DynamoDB calls the server makes for the request, with
     a client configured as the server's, so the difference is the service's own work: HTTP,
-    token, validation, JSON, logging, metrics.
+    token, validation, JSON, logging, metrics. The server's background work (its CPU per
+    second when idle, measured before and after, times the sample's duration) is taken
+    out first: otherwise it would count more per request the slower a loaded machine runs.
     """
-    server = cpu_per_operation(cells[(op, concurrency, "service")])["server"]
+    service = cells[(op, concurrency, "service")]
+    background = cells[IDLE].cpu["server"] * service.seconds
+    server = (service.cpu["server"] - background) / service.operations * 1000
     client = cpu_per_operation(cells[(op, concurrency, "raw")])["client"]
     return server, client, server - client
 
@@ -528,7 +555,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="samples per cell (default 3)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds per operation")
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument(
+        "--idle", type=float, default=3.0, help="seconds the idle server is measured, twice"
+    )
     parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the server, e.g. REMO_UVLOOP=false (repeatable)",
+    )
     parser.add_argument(
         "--profile",
         type=Path,
