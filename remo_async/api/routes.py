@@ -34,7 +34,6 @@ from remo_async.api.schemas import (
 )
 from remo_async.api.views import chat, conversation, events, reminders, todos, users
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
-from remo_async.keys import ROUTE_INDEX
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -53,8 +52,10 @@ class Route:
     body: type[BaseModel] | None = None
     query: type[BaseModel] | None = None
     auth: bool = True
-    creates: bool = False
-    """A creating POST: honours Idempotency-Key (409 on reuse) and answers 201 with Location."""
+    location: bool = False
+    """Answers 201 Created with a Location header naming what it made (RFC 9110 15.3.2)."""
+    idempotent: bool = False
+    """Honours Idempotency-Key: a retry gets the first answer, another body with the key 409."""
     form: type[BaseModel] | None = None
     """The body's model when sent as a form (older clients)."""
     errors: tuple[int, ...] = ()
@@ -128,7 +129,8 @@ ROUTES: tuple[Route, ...] = (
         Reminder,
         status=201,
         body=ReminderIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "GET",
@@ -180,7 +182,8 @@ ROUTES: tuple[Route, ...] = (
         Todo,
         status=201,
         body=TodoIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "GET", T, todos.list_todos, "List todos, oldest first", "Todos", TodoPage, query=TodoQuery
@@ -215,7 +218,8 @@ ROUTES: tuple[Route, ...] = (
         Message,
         status=201,
         body=MessageIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "DELETE",
@@ -234,22 +238,25 @@ ROUTES: tuple[Route, ...] = (
         token_in_query=True,
         errors=(404,),
     ),
-    Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
+    Route(
+        "POST",
+        "/chat",
+        chat.chat,
+        "Talk to Remo",
+        C,
+        ChatOut,
+        body=ChatIn,
+        form=ChatForm,
+        idempotent=True,
+    ),
 )
 
 
 def add_routes(app: web.Application, routes: tuple[Route, ...] = ROUTES) -> None:
-    """Registers every route and indexes them for the middlewares."""
-    index: dict[tuple[str, str], Route] = {}
+    """Registers every route (the context middleware finds each request's Route)."""
     for route in routes:
         app.router.add_route(route.method, route.path, route.handler, name=route.operation_id)
-        index[(route.method, route.path)] = route
-    app[ROUTE_INDEX] = index
 
 
-def route_of(request: web.Request) -> Route | None:
-    """The Route a request matched, or None (unknown path, wrong method)."""
-    resource = request.match_info.route.resource
-    if resource is None:
-        return None
-    return request.app[ROUTE_INDEX].get((request.method, resource.canonical))
+ROUTE = web.RequestKey("route", Route)
+"""The Route a request matched (the context middleware sets it; absent when none did)."""
