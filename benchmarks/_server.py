@@ -135,6 +135,9 @@ class ServerProcess:
     keep_logs: bool = False
     tracemalloc: bool = False
     malloc_trim: float = 0.0
+    profile: Path | None = None
+    """Run under pyinstrument (the dev extra); its profile is written here at the stop
+    (HTML for a .html file, else text)."""
     prefix: str = field(default_factory=lambda: f"b{uuid.uuid4().hex[:8]}-")
     port: int = field(default_factory=free_port)
 
@@ -189,8 +192,13 @@ class ServerProcess:
         """Migrates, starts the server and returns once /readyz answers 200."""
         self.migrate()
         self._sink = self.log.open("wb")
+        profiler = []
+        if self.profile is not None:
+            output = str(self.profile.resolve())
+            renderer = "html" if self.profile.suffix == ".html" else "text"
+            profiler = ["-m", "pyinstrument", "--renderer", renderer, "--outfile", output]
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "remo_async", "serve"],
+            [sys.executable, *profiler, "-m", "remo_async", "serve"],
             env=self.env,
             cwd=self.folder,
             stdout=subprocess.DEVNULL,

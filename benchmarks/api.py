@@ -6,24 +6,37 @@ operation and concurrency, the service (HTTP through one aiohttp ClientSession, 
 pre-signed) and the DynamoDB calls the service makes for it (aioboto3, a client configured
 as the service's) run in turn, in the same run, alternating which goes first.
 
-    create        POST /user/{id}/reminders         PutItem, attribute_not_exists(reminder_id)
+    create        POST /user/{id}/reminders         TransactWriteItems: Put (attribute_not_exists)
+                                                    and the user's pending counter's Update
+    create_idem   the same with an Idempotency-Key  PutItem claim, the create, PutItem answer
     get           GET  /user/{id}/reminders/{rid}   GetItem, consistent
     list          GET  /user/{id}/reminders?limit=20   Query on the table, Limit 21, live filter
     conversation  GET  /user/{id}/conversation?limit=50  Query newest first, Limit 51, live filter
 
 Run: .venv/bin/python benchmarks/api.py [--seconds 5] [--runs 3] [--users 200]
-Prints a table of medians and, last, `ratio api_<operation> X` (service req/s / raw calls/s
-at concurrency 32, the median of the runs' ratios).
+Prints a table of medians, the CPU each process spent per operation, and, last, one line
+per figure the goals name:
+
+    ratio api_<operation> X      service req/s / raw calls/s at concurrency 32 (median of
+                                 the runs' ratios, each pair measured back to back)
+    overhead_ms <operation> X    at concurrency 32: the server's CPU ms per request minus the
+                                 raw client's CPU ms per call, i.e. the service's own work
+    p50_gap_ms <operation> X     at concurrency 1: service p50 minus raw p50
+
+To profile the server while it runs: --profile FILE starts it under pyinstrument (dev
+extra) and writes an HTML profile there when it stops (profiled figures are slower).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
+import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -34,15 +47,23 @@ from _local import bench_settings, median, percentile
 from _server import PrivyKeys, Sample, ServerProcess, closed_loop, http_client
 from yarl import URL
 
-from remo_async.domain.rules import due_shard, message_ttl, new_reminder_id, record_ttl
+from remo_async.domain.rules import due_shard, epoch, message_ttl, new_reminder_id, record_ttl
 from remo_async.domain.times import format_time, format_timestamp, utc_now
 from remo_async.embedded import DynamoDBLocal
 from remo_async.settings import Settings
 from remo_async.store import Store
 from remo_async.store.attrs import Item, to_item
 
-OPERATIONS = ("create", "get", "list", "conversation")
+OPERATIONS = ("create", "create_idem", "get", "list", "conversation")
 CONCURRENCIES = (1, 32)
+OVERHEAD_GOALS = {
+    "create": 0.40,
+    "create_idem": 0.40,
+    "get": 0.30,
+    "list": 0.30,
+    "conversation": 0.30,
+}
+"""The service's own CPU ms per request it should stay within (issue 13)."""
 REMINDERS_PER_USER = 25  # a list of 20 reads 21: a full page and a cursor
 MESSAGES_PER_USER = 60  # a page of 50 reads 51
 LIVE_FILTER = "(attribute_not_exists(#ttl) OR #ttl > :now_epoch)"
@@ -114,6 +135,10 @@ class Workload:
     due: datetime
     reminders: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
+    keys: Iterator[str] = field(
+        default_factory=lambda: (f"{secrets.token_hex(4)}-{i}" for i in itertools.count())
+    )
+    """Idempotency-Keys, each used once (a fresh create every time, as a client's would be)."""
 
     def __post_init__(self) -> None:
         self.client = self.store.dynamo.client
@@ -154,6 +179,14 @@ class Workload:
             for k in range(MESSAGES_PER_USER)
         ]
         await batch_put(self.store, self.store.conversations.table, messages)
+        # Each user's pending counter, as the service's first create would count it.
+        slots = asyncio.Semaphore(16)
+
+        async def count(user: str) -> None:
+            async with slots:
+                await self.store.reminders.pending_room(user_id=user)
+
+        await asyncio.gather(*(count(user) for user in self.users))
 
     # The service, through HTTP.
 
@@ -184,6 +217,13 @@ class Workload:
         async with post as answer:
             await self._expect(answer, 201)
 
+    async def api_create_idem(self, n: int) -> None:
+        k = n % len(self.users)
+        headers = {**self.headers[self.users[k]], "Idempotency-Key": next(self.keys)}
+        post = self.session.post(self.create_urls[k], data=self.body, headers=headers)
+        async with post as answer:
+            await self._expect(answer, 201)
+
     async def api_get(self, n: int) -> None:
         user, url = self.get_urls[n % len(self.get_urls)]
         async with self.session.get(url, headers=self.headers[user]) as answer:
@@ -203,12 +243,52 @@ class Workload:
     # The same DynamoDB calls, straight to aioboto3.
 
     async def raw_create(self, n: int) -> None:
+        """A pending reminder and the user's counter in one transaction, as the service's."""
         user = self.users[n % len(self.users)]
+        put = {
+            "TableName": self.store.reminders.table,
+            "Item": reminder_item(self.settings, user, now=utc_now(), due=self.due),
+            "ConditionExpression": "attribute_not_exists(#id)",
+            "ExpressionAttributeNames": {"#id": "reminder_id"},
+            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
+        }
+        counter = self.store.reminders.quota.change(user_id=user, delta=1)
+        await self.client.transact_write_items(TransactItems=[{"Put": put}, counter])
+
+    async def raw_create_idem(self, n: int) -> None:
+        """The claim, the create and the stored answer, as IdempotencyRepository makes them."""
+        user = self.users[n % len(self.users)]
+        key = f"{user}\nPOST /user/{user}/reminders\n{next(self.keys)}"
+        now = utc_now()
+        table = self.store.idempotency.table
         await self.client.put_item(
-            TableName=self.store.reminders.table,
-            Item=reminder_item(self.settings, user, now=utc_now(), due=self.due),
-            ConditionExpression="attribute_not_exists(#id)",
-            ExpressionAttributeNames={"#id": "reminder_id"},
+            TableName=table,
+            Item=to_item(
+                {
+                    "key": key,
+                    "fingerprint": "0" * 64,
+                    "lease": epoch(now) + 30,
+                    "ttl": epoch(now) + 86400,
+                    "claim": secrets.token_hex(8),
+                }
+            ),
+            ConditionExpression=(
+                "attribute_not_exists(#k) OR #ttl < :now "
+                "OR (attribute_not_exists(#status) AND #lease < :now)"
+            ),
+            ExpressionAttributeNames={
+                "#k": "key",
+                "#ttl": "ttl",
+                "#status": "status",
+                "#lease": "lease",
+            },
+            ExpressionAttributeValues={":now": {"N": str(epoch(now))}},
+        )
+        await self.raw_create(n)
+        answer = {"fingerprint": "0" * 64, "status": 201, "body": self.body.decode() * 3}
+        await self.client.put_item(
+            TableName=table,
+            Item=to_item({"key": key, **answer, "location": key, "ttl": epoch(now) + 86400}),
         )
 
     async def raw_get(self, n: int) -> None:
@@ -294,9 +374,11 @@ class Cell:
     latencies: list[float] = field(default_factory=list)
     cpu: dict[str, float] = field(default_factory=dict)
     operations: int = 0
+    seconds: float = 0.0
 
     def add(self, sample: Sample, cpu: dict[str, float]) -> None:
         self.rates.append(sample.rate)
+        self.seconds += len(sample.latencies) / sample.rate if sample.rate else 0.0
         self.latencies.extend(sample.latencies)
         self.operations += len(sample.latencies)
         for name, seconds in cpu.items():
@@ -315,7 +397,10 @@ async def measure(
 
 async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     keys = PrivyKeys()
-    server = ServerProcess(local.endpoint, keys=keys, keep_logs=args.keep_logs)
+    extra = dict(pair.split("=", 1) for pair in args.server_env)
+    server = ServerProcess(
+        local.endpoint, keys=keys, extra_env=extra, keep_logs=args.keep_logs, profile=args.profile
+    )
     settings = bench_settings(local.endpoint, table_prefix=server.prefix)
     users = [f"did:privy:bench{i:04d}" for i in range(args.users)]
     tokens = {user: keys.token(user) for user in users}
@@ -327,7 +412,11 @@ async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
             work = Workload(store, session, server.base, users, tokens, due)
             await work.seed()
             await work.check_same_item()
-            cells = await interleave(work, args, CpuMeter(server.pid, local.pid))
+            meter = CpuMeter(server.pid, local.pid)
+            idle_before = await idle_cpu(meter, seconds=args.idle)
+            cells = await interleave(work, args, meter)
+            idle_after = await idle_cpu(meter, seconds=args.idle)
+            cells[IDLE] = Cell(cpu={"server": (idle_before + idle_after) / 2})
         report(cells, args)
         print(f"server RSS at the end: {server.rss_kib() / 1024:.0f} MiB")
     finally:
@@ -338,6 +427,19 @@ async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
             print(f"  {line[:300]}")
         server.cleanup()
     print_ratios(cells, args.operations)
+
+
+IDLE = ("idle", 0, "server")
+"""The cell holding the server's CPU seconds per second with no request (its background)."""
+
+
+async def idle_cpu(meter: CpuMeter, *, seconds: float) -> float:
+    """The server's CPU seconds per second while no request comes: the dispatcher's polls
+    and the stream reader's, which run whatever the load."""
+    before = meter.read()["server"]
+    started = time.perf_counter()
+    await asyncio.sleep(seconds)
+    return (meter.read()["server"] - before) / (time.perf_counter() - started)
 
 
 async def interleave(
@@ -405,21 +507,80 @@ def report(cells: dict[tuple[str, int, str], Cell], args: argparse.Namespace) ->
                 f"{percentile(raw.latencies, 0.99) * 1000:>7.2f} | "
                 f"{ratio(cells, op, concurrency):>5.2f}"
             )
-    print("\nCPU ms per operation at concurrency 32 (client = this process, the load generator)")
-    print(f"{'operation':<13}{'side':<8} {'client':>7} {'server':>7} {'dynamodb':>8} {'total':>7}")
+    print("\nCPU ms per operation (client = this process, the load generator)")
+    print(
+        f"{'operation':<13}{'conc':>4} {'side':<8} {'client':>7} {'server':>7} "
+        f"{'dynamodb':>8} {'total':>7}"
+    )
     for op in args.operations:
-        for side in ("service", "raw"):
-            cell = cells[(op, 32, side)]
-            per = {name: cell.cpu[name] / cell.operations * 1000 for name in cell.cpu}
-            print(
-                f"{op:<13}{side:<8} {per['client']:>7.2f} {per['server']:>7.2f} "
-                f"{per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
-            )
+        for concurrency in CONCURRENCIES:
+            for side in ("service", "raw"):
+                per = cpu_per_operation(cells[(op, concurrency, side)])
+                print(
+                    f"{op:<13}{concurrency:>4} {side:<8} {per['client']:>7.2f} "
+                    f"{per['server']:>7.2f} {per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
+                )
+    print(
+        "\nthe service's own work: server CPU per request (less its idle background of "
+        f"{cells[IDLE].cpu['server'] * 1000:.1f} ms/s) - raw client CPU per call (ms)"
+    )
+    print(f"{'operation':<13}{'conc':>4} {'server':>7} {'raw client':>10} {'overhead':>8}")
+    for op in args.operations:
+        for concurrency in CONCURRENCIES:
+            server, client, own = overhead(cells, op, concurrency)
+            print(f"{op:<13}{concurrency:>4} {server:>7.3f} {client:>10.3f} {own:>8.3f}")
+
+
+def cpu_per_operation(cell: Cell) -> dict[str, float]:
+    """CPU ms per operation of each process over every sample of the cell."""
+    return {name: cell.cpu[name] / cell.operations * 1000 for name in cell.cpu}
+
+
+def overhead(
+    cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int
+) -> tuple[float, float, float]:
+    """(server CPU ms per request, raw client CPU ms per call, their difference).
+
+    The raw client makes exactly the DynamoDB calls the server makes for the request, with
+    a client configured as the server's, so the difference is the service's own work: HTTP,
+    token, validation, JSON, logging, metrics. The server's background work (its CPU per
+    second when idle, measured before and after, times the sample's duration) is taken
+    out first: otherwise it would count more per request the slower a loaded machine runs.
+    """
+    service = cells[(op, concurrency, "service")]
+    background = cells[IDLE].cpu["server"] * service.seconds
+    server = (service.cpu["server"] - background) / service.operations * 1000
+    client = cpu_per_operation(cells[(op, concurrency, "raw")])["client"]
+    return server, client, server - client
+
+
+def p50_gap(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
+    """Service p50 minus raw p50, in ms."""
+    service = percentile(cells[(op, concurrency, "service")].latencies, 0.5)
+    raw = percentile(cells[(op, concurrency, "raw")].latencies, 0.5)
+    return (service - raw) * 1000
 
 
 def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str]) -> None:
     for op in operations:
         print(f"ratio api_{op} {ratio(cells, op, 32):.2f}")
+    for op in operations:
+        print(f"overhead_ms {op} {overhead(cells, op, 32)[2]:.3f}")
+    for op in operations:
+        print(f"p50_gap_ms {op} {p50_gap(cells, op, 1):.2f}")
+    print("goals (issue 13):")
+    for op in operations:
+        checks = [
+            (f"ratio api_{op} >= 0.85", ratio(cells, op, 32) >= 0.85),
+            (
+                f"overhead_ms {op} <= {OVERHEAD_GOALS[op]:.2f}",
+                overhead(cells, op, 32)[2] <= OVERHEAD_GOALS[op],
+            ),
+        ]
+        if op in ("get", "list"):
+            checks.append((f"p50_gap_ms {op} <= 0.60", p50_gap(cells, op, 1) <= 0.6))
+        for goal, met in checks:
+            print(f"  {goal}: {'met' if met else 'MISSED'}")
 
 
 def main() -> None:
@@ -428,7 +589,22 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="samples per cell (default 3)")
     parser.add_argument("--warmup", type=float, default=2.0, help="seconds per operation")
     parser.add_argument("--users", type=int, default=200)
+    parser.add_argument(
+        "--idle", type=float, default=3.0, help="seconds the idle server is measured, twice"
+    )
     parser.add_argument("--keep-logs", action="store_true", help="keep the server's log")
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="a setting for the server, e.g. REMO_UVLOOP=false (repeatable)",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="run the server under pyinstrument; its profile goes to this file (.html or text)",
+    )
     parser.add_argument(
         "--operations",
         default=",".join(OPERATIONS),

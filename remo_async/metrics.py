@@ -116,7 +116,7 @@ class Metrics:
         )
         # Label lookups take a lock and build a tuple each time; the children are kept
         # (few: routes x methods x statuses, operations x outcomes).
-        self._request_children: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self._request_children: dict[tuple[str, str, int], tuple[Any, Any, Any]] = {}
         self._dynamodb_children: dict[tuple[str, str], Any] = {}
 
     def observe_dynamodb(self, operation: str, outcome: str) -> None:
@@ -131,7 +131,8 @@ class Metrics:
             self.throttles.inc()
 
     def observe_request(self, *, route: str, method: str, status: int, seconds: float) -> None:
-        """Counts one HTTP request and its latency (an unknown method is counted as OTHER)."""
+        """Counts one HTTP request and its latency (an unknown method is counted as OTHER),
+        and an answer of status 400 or more as an error of that status."""
         if method not in METHODS:
             method = OTHER_METHOD
         children = self._request_children.get((route, method, status))
@@ -139,7 +140,10 @@ class Metrics:
             children = (
                 self.requests.labels(route, method, str(status)),
                 self.latency.labels(route, method),
+                self.errors.labels(str(status)) if status >= 400 else None,
             )
             self._request_children[(route, method, status)] = children
         children[0].inc()
         children[1].observe(seconds)
+        if children[2] is not None:
+            children[2].inc()

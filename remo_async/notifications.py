@@ -1,7 +1,8 @@
-"""What follows a fire, wired into the app: event streams, webhooks, Web Push, the assistant.
+"""Cleanup contexts of what follows a fire: live event streams and webhooks.
 
 Each resource here is owned by one cleanup_ctx generator; create_app registers them before
-the dispatcher's, so the dispatcher stops first and its last fires are still delivered.
+the dispatcher's (and tells the dispatcher of them), so the dispatcher stops first and its
+last fires are still delivered.
 """
 
 from __future__ import annotations
@@ -14,14 +15,11 @@ import aiohttp
 import structlog
 from aiohttp import web
 
-from remo_async.dispatch import Notifier
 from remo_async.dispatch.events import EventHub
-from remo_async.dispatch.speak import AssistantSpeaker
 from remo_async.dispatch.streams import StreamReader, open_streams_client, stream_finder
 from remo_async.dispatch.webhook_urls import PublicOnlyResolver
 from remo_async.dispatch.webhooks import WebhookWorker
 from remo_async.keys import EVENT_HUB, METRICS, SETTINGS, STORE, STREAM_READER, WEBHOOKS
-from remo_async.push.wiring import PUSH_WORKER
 
 log = structlog.get_logger("remo_async.notifications")
 
@@ -75,19 +73,3 @@ async def webhooks_ctx(app: web.Application) -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
-
-
-def fire_notifiers(app: web.Application) -> list[Notifier]:
-    """What the dispatcher tells of each fire it wins: local streams, conversation, webhook."""
-    notifiers: list[Notifier] = []
-    hub = app.get(EVENT_HUB)
-    if hub is not None:
-        notifiers.append(hub)  # first: it takes no time, and clients are waiting
-    notifiers.append(AssistantSpeaker(app[STORE]))
-    worker = app.get(WEBHOOKS)
-    if worker is not None:
-        notifiers.append(worker)
-    pusher = app.get(PUSH_WORKER)
-    if pusher is not None:
-        notifiers.append(pusher)
-    return notifiers

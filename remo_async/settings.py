@@ -43,6 +43,8 @@ class Settings(BaseSettings):
 
     host: str = "127.0.0.1"
     port: int = Field(default=8080, ge=0, le=65535)
+    # serve's event loop: uvloop when installed (the `fast` extra), else asyncio's own.
+    uvloop: bool = True
 
     dynamodb_endpoint: str | None = None
     aws_region: str = "us-east-1"

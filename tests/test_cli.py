@@ -195,3 +195,20 @@ def test_embedded_falls_back_to_moto_without_java(
     err = capsys.readouterr().err
     assert "DATA LIVES IN MEMORY ONLY" in err
     assert "default-jre-headless" in err
+
+
+def test_embedded_without_java_nor_moto_says_what_to_install(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A runtime-only install has no moto: serve --embedded without Java says, in one line,
+    what to install, and starts nothing."""
+    from remo_async import cli
+
+    monkeypatch.setattr(cli, "java_command", lambda: None)
+    monkeypatch.setattr(cli, "moto_installed", lambda: False)
+    assert cli.main(["serve", "--embedded"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.startswith("remo-async serve: no Java found")
+    assert "default-jre-headless" in err
+    assert "remo-async[embedded]" in err

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jwt
+from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from jwt.algorithms import ECAlgorithm
@@ -138,6 +139,10 @@ class TokenVerifier:
             raise AuthError(f"missing claim: {exc.claim}") from None
         except jwt.PyJWTError as exc:
             raise AuthError(_reason(exc)) from None
+
+
+VERIFIER = web.AppKey("verifier", TokenVerifier)
+"""The app's TokenVerifier (the auth middleware's; event streams read token expiry from it)."""
 
 
 def mint_dev_token(

@@ -10,7 +10,6 @@ included) gets its headers in `on_response_prepare`, the one place all answers p
 from __future__ import annotations
 
 from aiohttp import hdrs, web
-from aiohttp.typedefs import Middleware
 
 from remo_async.api.routes import Handler
 
@@ -61,12 +60,3 @@ class Cors:
             return
         response.headers[hdrs.ACCESS_CONTROL_ALLOW_ORIGIN] = origin
         response.headers[hdrs.ACCESS_CONTROL_EXPOSE_HEADERS] = EXPOSED_HEADERS
-
-
-def install_cors(app: web.Application, origins: frozenset[str]) -> Middleware | None:
-    """The CORS middleware for app (None when no origin is allowed); hooks its answers."""
-    if not origins:
-        return None
-    cors = Cors(origins)
-    app.on_response_prepare.append(cors.on_response_prepare)
-    return cors.middleware

@@ -1,4 +1,5 @@
-"""Idempotency-Key on creating POSTs: the first answer is replayed for 24 h."""
+"""Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the first answer is
+replayed for 24 h on the routes that honour it (Route.idempotent)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from aiohttp import web
 
 from remo_async.api.problems import HttpProblem
 from remo_async.api.routes import Handler
-from remo_async.keys import STORE
 from remo_async.store import StoreError
 from remo_async.store.idempotency import Answer, IdempotencyRepository
 
@@ -23,18 +23,21 @@ POLL = 0.05
 
 
 async def replay_or_run(
-    request: web.Request, handler: Handler, *, user_id: str
+    request: web.Request,
+    handler: Handler,
+    keys: IdempotencyRepository,
+    *,
+    user_id: str,
+    given: str,
 ) -> web.StreamResponse:
-    """Runs a create once per key; a retry gets the first answer, another body gets 409."""
-    given = request.headers.get(HEADER)
-    if given is None:
-        return await handler(request)
+    """Runs the request once per user, route and key; a retry gets the first answer (with
+    Idempotent-Replayed: true), the same key with another body a 409, a retry while the
+    first still runs waits for its answer (up to WAIT_FOR_FIRST seconds, then a 409)."""
     if not 1 <= len(given) <= 255:
         raise HttpProblem(400, f"{HEADER} must be 1 to 255 characters")
     body = await request.read()
     fingerprint = hashlib.sha256(body).hexdigest()
     key = f"{user_id}\n{request.method} {request.path}\n{given}"
-    keys = request.app[STORE].idempotency
     deadline = time.monotonic() + WAIT_FOR_FIRST
     while True:
         held = await keys.claim(key=key, fingerprint=fingerprint)

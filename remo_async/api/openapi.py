@@ -62,7 +62,7 @@ def _parameters(route: Route) -> list[dict[str, Any]]:
                 "schema": {"type": "string"},
             }
         )
-    if route.creates:
+    if route.idempotent:
         params.append(
             {
                 "name": "Idempotency-Key",
@@ -82,14 +82,14 @@ def _responses(route: Route, refs: dict[Any, Any]) -> dict[str, Any]:
         if route.answer is not None and status != 204:
             schema = refs[(route.answer, "serialization")]
             answer["content"] = {"application/json": {"schema": schema}}
-        if status == 201:
+        if status == 201 and route.location:
             answer["headers"] = {"Location": {"schema": {"type": "string"}}}
         responses[str(status)] = answer
     problem = {PROBLEM: {"schema": refs[(Problem, "serialization")]}}
     errors = (
         *(USER_ERRORS if route.auth else ()),
         *route.errors,
-        *((409,) if route.creates else ()),
+        *((409,) if route.idempotent else ()),
     )
     for status in sorted(set(errors)):
         responses[str(status)] = {"description": DESCRIPTIONS[status], "content": problem}

@@ -38,7 +38,6 @@ from remo_async.api.views import browser, chat, conversation, events, reminders,
 from remo_async.api.views import calendar as calendar_views
 from remo_async.api.views import push as push_views
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
-from remo_async.keys import ROUTE_INDEX
 from remo_async.push.models import (
     PublicKeyOut,
     PushSubscriptionIn,
@@ -63,8 +62,10 @@ class Route:
     body: type[BaseModel] | None = None
     query: type[BaseModel] | None = None
     auth: bool = True
-    creates: bool = False
-    """A creating POST: honours Idempotency-Key (409 on reuse) and answers 201 with Location."""
+    location: bool = False
+    """Answers 201 Created with a Location header naming what it made (RFC 9110 15.3.2)."""
+    idempotent: bool = False
+    """Honours Idempotency-Key: a retry gets the first answer, another body with the key 409."""
     form: type[BaseModel] | None = None
     """The body's model when sent as a form (older clients)."""
     errors: tuple[int, ...] = ()
@@ -177,7 +178,8 @@ ROUTES: tuple[Route, ...] = (
         status=201,
         also=(200,),
         body=PushSubscriptionIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "GET",
@@ -241,7 +243,8 @@ ROUTES: tuple[Route, ...] = (
         Reminder,
         status=201,
         body=ReminderIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "GET",
@@ -293,7 +296,8 @@ ROUTES: tuple[Route, ...] = (
         Todo,
         status=201,
         body=TodoIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "GET",
@@ -334,7 +338,8 @@ ROUTES: tuple[Route, ...] = (
         Message,
         status=201,
         body=MessageIn,
-        creates=True,
+        location=True,
+        idempotent=True,
     ),
     Route(
         "DELETE",
@@ -353,23 +358,26 @@ ROUTES: tuple[Route, ...] = (
         token_in_query=True,
         errors=(404,),
     ),
-    Route("POST", "/chat", chat.chat, "Talk to Remo", C, ChatOut, body=ChatIn, form=ChatForm),
+    Route(
+        "POST",
+        "/chat",
+        chat.chat,
+        "Talk to Remo",
+        C,
+        ChatOut,
+        body=ChatIn,
+        form=ChatForm,
+        idempotent=True,
+    ),
     *BROWSER_ROUTES,
 )
 
 
 def add_routes(app: web.Application, routes: tuple[Route, ...] = ROUTES) -> None:
-    """Registers every route and indexes them for the middlewares."""
-    index: dict[tuple[str, str], Route] = {}
+    """Registers every route (the context middleware finds each request's Route)."""
     for route in routes:
         app.router.add_route(route.method, route.path, route.handler, name=route.operation_id)
-        index[(route.method, route.path)] = route
-    app[ROUTE_INDEX] = index
 
 
-def route_of(request: web.Request) -> Route | None:
-    """The Route a request matched, or None (unknown path, wrong method)."""
-    resource = request.match_info.route.resource
-    if resource is None:
-        return None
-    return request.app[ROUTE_INDEX].get((request.method, resource.canonical))
+ROUTE = web.RequestKey("route", Route)
+"""The Route a request matched (the context middleware sets it; absent when none did)."""

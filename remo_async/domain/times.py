@@ -46,13 +46,18 @@ def check_range(value: datetime) -> datetime:
 
 
 def format_time(value: datetime) -> str:
-    """`YYYY-MM-DDTHH:MM:SSZ`: the stored and answered form of every time but messages'."""
-    return to_utc(value).strftime(_SECONDS)
+    """`YYYY-MM-DDTHH:MM:SSZ`: the stored and answered form of every time but messages'.
+
+    By isoformat rather than strftime: it runs for each time of every answer, and
+    strftime costs about twice as much (it also left years before 1000 unpadded).
+    isoformat's timespec argument costs as much again, so the microseconds are dropped.
+    """
+    return to_utc(value).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
 
 
 def format_timestamp(value: datetime) -> str:
     """`YYYY-MM-DDTHH:MM:SS.ffffffZ`: the conversation sort key, unique per user."""
-    return to_utc(value).strftime(_MICROS)
+    return to_utc(value).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
 def parse_stored(value: str) -> datetime:

@@ -10,6 +10,7 @@ from remo_async.embedded.servers import (
     MotoServer,
     free_port,
     java_command,
+    moto_installed,
     port_is_free,
 )
 
@@ -21,5 +22,6 @@ __all__ = [
     "ensure_installed",
     "free_port",
     "java_command",
+    "moto_installed",
     "port_is_free",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import http.client
+import importlib.util
 import logging
 import os
 import shutil
@@ -216,8 +217,14 @@ class DynamoDBLocal:
         self.stop()
 
 
+def moto_installed() -> bool:
+    """True when moto's server (the `embedded` extra) can be imported."""
+    return importlib.util.find_spec("moto") is not None
+
+
 class MotoServer:
-    """moto's threaded server, the in-memory fallback when there is no Java."""
+    """moto's threaded server, the in-memory fallback when there is no Java (needs the
+    `embedded` extra: moto[server] is no runtime dependency of the service)."""
 
     def __init__(self, *, port: int | None = None, host: str = "127.0.0.1") -> None:
         self._port = port

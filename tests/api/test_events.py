@@ -12,7 +12,7 @@ from aiohttp.test_utils import TestClient, TestServer
 from remo_async.api.auth import LEEWAY, TokenVerifier, mint_dev_token
 from remo_async.app import create_app
 from remo_async.domain import Reminder
-from remo_async.keys import EVENT_HUB, VERIFIER
+from remo_async.keys import EVENT_HUB
 from remo_async.settings import Settings
 from remo_async.store import Store
 from tests.api.conftest import ALICE, BOB, Api, ClientFactory, start_api
@@ -148,8 +148,7 @@ async def test_a_stream_ends_with_token_expired_when_its_token_does(
     async with Store.open(settings) as store:
         await migrate(store)
     token_clock = _TokenClock()
-    app = create_app(settings, clock=clock)
-    app[VERIFIER] = TokenVerifier(settings, clock=token_clock)
+    app = create_app(settings, clock=clock, verifier=TokenVerifier(settings, clock=token_clock))
     client = await aiohttp_client(app)
     hub = app[EVENT_HUB]
     minted_at = token_clock.now

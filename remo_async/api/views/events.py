@@ -6,11 +6,11 @@ from collections.abc import Callable
 
 from aiohttp import web
 
-from remo_async.api.auth import AuthError, Identity
+from remo_async.api.auth import VERIFIER, AuthError, Identity
 from remo_async.api.problems import HttpProblem
 from remo_async.api.views.common import path_user
 from remo_async.dispatch.events import StreamClosed, Subscription, token_expired_event
-from remo_async.keys import EVENT_HUB, REQUEST_ID, SETTINGS, USER_ID, VERIFIER
+from remo_async.keys import EVENT_HUB, REQUEST_ID, SETTINGS, USER_ID
 
 KEEPALIVE = b": keep-alive\n\n"
 # How long EventSource waits before reconnecting after the stream ends.
