@@ -194,6 +194,8 @@ def create_app(
     app[IN_FLIGHT] = in_flight
     app[OPENAPI] = build_openapi(ROUTES)
     app.on_response_prepare.append(in_flight.on_response_prepare)
+    if cors is not None:  # marks the answers of REMO_CORS_ORIGINS, errors and streams too
+        app.on_response_prepare.append(cors.on_response_prepare)
     # Runners other than remo-async serve (tests, run_app) reach begin_shutdown here.
     app.on_shutdown.append(begin_shutdown)
 
