@@ -1,4 +1,4 @@
-"""What follows a fire, wired into the app: event streams, webhooks, Web Push, the assistant.
+"""What follows a fire, wired into the app: live event streams, webhooks, the assistant.
 
 Each resource here is owned by one cleanup_ctx generator; create_app registers them before
 the dispatcher's, so the dispatcher stops first and its last fires are still delivered.

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from aiohttp import web
 from pydantic import BaseModel
 
+import remo_async.api.views.calendar as calendar_views
+import remo_async.api.views.push as push_views
 from remo_async.api import health
 from remo_async.api.schemas import (
     ChatForm,
@@ -32,17 +34,9 @@ from remo_async.api.schemas import (
     TodoQuery,
     UserData,
 )
-from remo_async.api.views import calendar as calendar_views
 from remo_async.api.views import chat, conversation, events, reminders, todos, users
-from remo_async.api.views import push as push_views
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.keys import ROUTE_INDEX
-from remo_async.push.models import (
-    PublicKeyOut,
-    PushSubscriptionIn,
-    PushSubscriptionOut,
-    PushSubscriptionPage,
-)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -134,7 +128,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.public_key,
         "The VAPID public key (applicationServerKey)",
         "Push",
-        PublicKeyOut,
+        push_views.PublicKeyOut,
         auth=False,
         errors=(404,),
     ),
@@ -144,10 +138,10 @@ ROUTES: tuple[Route, ...] = (
         push_views.subscribe,
         "Subscribe a browser (PushSubscription.toJSON()); the same endpoint again: 200",
         "Push",
-        PushSubscriptionOut,
+        push_views.PushSubscriptionOut,
         status=201,
         also=(200,),
-        body=PushSubscriptionIn,
+        body=push_views.PushSubscriptionIn,
         creates=True,
     ),
     Route(
@@ -156,7 +150,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.list_subscriptions,
         "List push subscriptions",
         "Push",
-        PushSubscriptionPage,
+        push_views.PushSubscriptionPage,
         query=PageQuery,
     ),
     Route(
@@ -165,7 +159,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.get_subscription,
         "Get a push subscription",
         "Push",
-        PushSubscriptionOut,
+        push_views.PushSubscriptionOut,
         errors=(404,),
     ),
     Route(
