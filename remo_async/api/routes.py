@@ -39,10 +39,7 @@ from remo_async.api.views import calendar as calendar_views
 from remo_async.api.views import push as push_views
 from remo_async.domain import Message, Preferences, Reminder, Todo, User, UserUpdate
 from remo_async.push.models import (
-    PublicKeyOut,
     PushSubscriptionIn,
-    PushSubscriptionOut,
-    PushSubscriptionPage,
 )
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -164,7 +161,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.public_key,
         "The VAPID public key (applicationServerKey)",
         "Push",
-        PublicKeyOut,
+        push_views.PublicKeyOut,
         auth=False,
         errors=(404,),
     ),
@@ -174,7 +171,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.subscribe,
         "Subscribe a browser (PushSubscription.toJSON()); the same endpoint again: 200",
         "Push",
-        PushSubscriptionOut,
+        push_views.PushSubscriptionOut,
         status=201,
         also=(200,),
         body=PushSubscriptionIn,
@@ -187,7 +184,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.list_subscriptions,
         "List push subscriptions",
         "Push",
-        PushSubscriptionPage,
+        push_views.PushSubscriptionPage,
         query=PageQuery,
     ),
     Route(
@@ -196,7 +193,7 @@ ROUTES: tuple[Route, ...] = (
         push_views.get_subscription,
         "Get a push subscription",
         "Push",
-        PushSubscriptionOut,
+        push_views.PushSubscriptionOut,
         errors=(404,),
     ),
     Route(

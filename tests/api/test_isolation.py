@@ -18,7 +18,9 @@ PATH_USER_ROUTES = [r for r in USER_ROUTES if "{user_id}" in r.path]
 
 
 def _path(route: Route, user_id: str) -> str:
-    return route.path.format(user_id=user_id, reminder_id="rem_x", todo_id="todo_x")
+    return route.path.format(
+        user_id=user_id, reminder_id="rem_x", todo_id="todo_x", subscription_id="push_x"
+    )
 
 
 def _id(route: Route) -> str:
@@ -34,7 +36,21 @@ async def bare_api(aiohttp_client: ClientFactory, settings: Settings, clock: Set
 
 def test_every_route_but_the_public_ones_needs_a_token() -> None:
     public = {r.path for r in ROUTES if not r.auth}
-    assert public == {"/healthz", "/readyz", "/metrics", "/openapi.json"}
+    # The VAPID key is public by design; a calendar feed's secret is its own credential.
+    assert public == {
+        "/healthz",
+        "/readyz",
+        "/metrics",
+        "/openapi.json",
+        "/webpush/public-key",
+        "/calendar/{secret}.ics",
+        # The web console and this reference; /dev/token answers 404 outside dev mode.
+        "/",
+        "/docs",
+        "/console/{name}",
+        "/favicon.ico",
+        "/dev/token",
+    }
     assert all(r.path.startswith("/user/{user_id}") or r.path == "/chat" for r in USER_ROUTES)
 
 

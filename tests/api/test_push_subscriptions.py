@@ -181,3 +181,17 @@ async def test_racing_subscribers_leave_one_owner(api: Api, users: list[str]) ->
         holders += [user for s in page["items"] if s["endpoint"] == body["endpoint"]]
     assert len(holders) == 1
     assert holders[0] in users
+
+
+async def test_push_off_is_said_once_at_startup(
+    aiohttp_client: ClientFactory, endpoint: str, clock: SettableClock
+) -> None:
+    from structlog.testing import capture_logs
+
+    with capture_logs() as logs:
+        api = await start_api(aiohttp_client, make_settings(endpoint), clock)
+        for _ in range(3):
+            assert (await api.client.get("/webpush/public-key")).status == 404
+    said = [e for e in logs if e["event"].startswith("web push is off")]
+    assert len(said) == 1
+    assert "REMO_VAPID_PRIVATE_KEY" in said[0]["event"]

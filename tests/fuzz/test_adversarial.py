@@ -156,7 +156,10 @@ class World:
         foreign = False
         filled = path
         for name in PARAM.findall(path):
-            if name == "user_id":
+            if name in ("subscription_id", "secret"):
+                # A push subscription id or a calendar secret: made up, or garbage.
+                value = draw(st.sampled_from([*GARBAGE_IDS, "push_" + "0" * 32, "A" * 43]))
+            elif name == "user_id":
                 value = draw(mostly(OWN, [OWN_IDS[1], *FOREIGN_IDS], weight=80))
                 foreign = foreign or value not in OWN_IDS
             else:

@@ -20,6 +20,18 @@ from remo_async.push.models import (
 )
 from remo_async.push.wiring import VAPID
 
+__all__ = [
+    "PublicKeyOut",
+    "PushSubscriptionIn",
+    "PushSubscriptionOut",
+    "PushSubscriptionPage",
+    "delete_subscription",
+    "get_subscription",
+    "list_subscriptions",
+    "public_key",
+    "subscribe",
+]
+
 _SUBSCRIPTION_ID = re.compile(r"^push_[0-9a-f]{32}$")
 
 
