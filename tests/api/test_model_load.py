@@ -1250,6 +1250,7 @@ class Sim:
             "preferences": self.preferences,
             "reminders": list(self.reminders.values()),
             "todos": list(self.todos.values()),
+            "push_subscriptions": [],  # this model subscribes no browser
         }
 
     async def get_data(self) -> None:
@@ -1271,7 +1272,10 @@ class Sim:
             "user": int(self.user_item),
         }
         kinds = list(counts) if data_type in (None, "all") else [data_type]
-        self.same(got, {"deleted": {k: counts[k] for k in kinds}}, "deleted counts", answer)
+        expected = {k: counts[k] for k in kinds}
+        if data_type in (None, "all"):  # no browser subscribed, no calendar address made
+            expected |= {"push_subscriptions": 0, "calendar_feed": 0}
+        self.same(got, {"deleted": expected}, "deleted counts", answer)
         if "reminders" in kinds:
             self.gone += list(self.reminders)
             self.reminders.clear()
