@@ -159,10 +159,15 @@ def _wall(day: date, parts: Parts, ctx: Context) -> datetime:
         if parts.period is not None:
             pm = parts.period != "morning"
         else:
-            # 8..11 are working hours; 1..7 is pm unless the am reading is still ahead today.
+            # 8..11 are working hours; 1..7 is pm unless no day was named and the am
+            # reading is still ahead today (and exists: a spring-forward day may skip it).
+            am = datetime.combine(day, time(hour, clock.minute))
+            at = to_utc(am, ctx.tz)
             am_ahead = (
-                day == ctx.today
-                and to_utc(datetime.combine(day, time(hour, clock.minute)), ctx.tz) > ctx.now
+                parts.day is None
+                and day == ctx.today
+                and at > ctx.now
+                and at.astimezone(ctx.tz).replace(tzinfo=None) == am
             )
             pm = hour <= 7 and not am_ahead
         hour += 12 if pm else 0

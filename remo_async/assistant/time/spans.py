@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
+from remo_async.assistant.time.repeat_words import attributive
 from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.when import WhenError, parse_when
 
@@ -114,6 +115,8 @@ def find_spans(text: str) -> list[Span]:
     said = rewrite(text)
     spans = []
     for m in _SPAN.finditer(said.text):
+        if attributive(said.text, m.start(), m.end()):
+            continue  # "the monday meeting notes", "plan the weekend trip"
         start, end = said.origin(m.start(), m.end())
         spans.append(Span(start, end, text[start:end]))
     return spans
