@@ -7,6 +7,8 @@ from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
 from typing import Final, TypeVar
 
+from rapidfuzz.distance import OSA
+
 T = TypeVar("T")
 
 _WORD: Final = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -60,11 +62,15 @@ def _same(said: str, title_word: str) -> bool:
         return True
     if len(said) >= 4 and title_word.startswith(said):
         return True  # "present" for "presentation"
+    if len(said) >= 4 and OSA.distance(said, title_word) <= 1:
+        return True  # one slip: "mlik" for "milk", "dentst" for "dentist"
     return len(said) >= 4 and SequenceMatcher(None, said, title_word).ratio() >= _SIMILAR
 
 
-def _covers(said: Sequence[str], title: Sequence[str]) -> bool:
-    """Whether every word said is (nearly) a word of the title."""
+def _covers(said: Sequence[str], title: Sequence[str], *, exact: bool = False) -> bool:
+    """Whether every word said is (exact: exactly, else nearly) a word of the title."""
+    if exact:
+        return all(s in title for s in said)
     return all(any(_same(s, t) for t in title) for s in said)
 
 
@@ -79,6 +85,7 @@ def find_matches(target: str, items: Sequence[T], *, title: Callable[[T], str]) 
     # keeps "buy milk" from also matching "buy oat milk" when the user said it exactly.
     for test in (
         lambda t: t == said,
+        lambda t: _covers(said, t, exact=True),
         lambda t: _covers(said, t),
         lambda t: len(t) >= 2 and _covers(t, said),
         lambda t: _ratio(t, said) >= _WHOLE_SIMILAR,

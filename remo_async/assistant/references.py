@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Awaitable, Callable
-from datetime import date, datetime
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date, datetime, timedelta
 from typing import Final
 from zoneinfo import ZoneInfo
 
@@ -18,6 +18,7 @@ from remo_async.domain.enums import ReminderStatus, TodoStatus
 from remo_async.domain.models import Reminder, Todo
 from remo_async.store import Store
 
+JUST_FIRED: Final = timedelta(hours=1)
 CHANGED: Final = "That one changed just now, so I left it alone. Please try again."
 WHICH_THAT: Final = (
     'I\'m not sure which one you mean. Tell me its name, like "cancel the reminder to call mum".'
@@ -80,7 +81,7 @@ async def open_todos(store: Store, user_id: str) -> list[Todo]:
     return [t async for t in store.todos.iterate(user_id=user_id, status=TodoStatus.PENDING)]
 
 
-def latest(items: list[Item]) -> Item | None:
+def latest(items: Sequence[Item]) -> Item | None:
     """The item changed last; on a tie (two writes in one second) a reminder."""
     return max(items, key=lambda i: (i.updated_at, isinstance(i, Reminder)), default=None)
 
@@ -143,11 +144,21 @@ async def choose(
 async def _it(
     every: list[Item], kinds: tuple[ItemKind, ...], turn: Turn, *, any_status: bool
 ) -> list[Item] | ToolResult:
-    """ "it": the item last created or touched; with no memory, the open item changed last.
-    A remembered item that is closed (any_status False) or of another kind is asked about."""
+    """ "it": the item last created or touched in this conversation, else a reminder that
+    went off within the hour; with none, or one that is closed (any_status False) or of
+    another kind, Remo asks which one."""
     last = turn.memory.last
     if last is None:
-        found = latest(every)
+        # Nothing created or touched in this conversation: "it" is a reminder that has
+        # just gone off ("done", "ok did it"), else nothing yet.
+        fired: list[Item] = [
+            i
+            for i in every
+            if isinstance(i, Reminder)
+            and i.status is ReminderStatus.FIRED
+            and (i.fired_at or i.updated_at) >= turn.now - JUST_FIRED
+        ]
+        found = latest(fired)
         return ToolResult(WHICH_THAT) if found is None else [found]
     remembered = [i for i in every if ref_of(i) == last]
     if not remembered and any_status and last.kind in kinds:

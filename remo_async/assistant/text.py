@@ -1,5 +1,6 @@
 """A message made ready to read: straight quotes, single spaces, no "hey remo, could you
-please", and misspelt command words read as the word they misspell ("remnd", "cancle")."""
+please", and misspelt command words read as the word they misspell ("remnd", "cancle").
+Misspelt time words are read by the time grammar itself."""
 
 from __future__ import annotations
 
@@ -25,17 +26,14 @@ _TRAILING: Final = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
 )
 
-# Words a typo is read as: commands near the start of a message, time words anywhere.
+# Words a typo is read as, near the start of a message or where used as a command.
+# Misspelt time words ("tomorow") are the time grammar's (assistant/time/typos.py).
 COMMAND_WORDS: Final = (
     *("remind", "reminder", "reminders", "cancel", "snooze", "delete", "remove"),
     *("complete", "finish", "reschedule", "postpone", "schedule", "todo", "todos", "rename"),
 )
 FIRST_WORDS: Final = ("please",)  # read as a typo only as the first word ("plese remind")
-TIME_WORDS: Final = (
-    *("tomorrow", "tonight", "minutes", "morning", "afternoon", "evening", "weekend"),
-    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-)
-# Real words one edit away from a command or time word, never "corrected".
+# Real words one edit away from a command word, never "corrected".
 KEEP: Final = frozenset(
     (
         *("cancer", "mourning", "finnish", "sundae", "remand", "reminds", "minute", "remains"),
@@ -69,7 +67,7 @@ def strip_politeness(text: str) -> str:
 
 
 def fix_typos(text: str) -> str:
-    """text with misspelt command and time words replaced (Damerau-Levenshtein, OSA: one
+    """text with misspelt command words replaced (Damerau-Levenshtein, OSA: one
     edit for words of up to 7 letters, two for longer ones; ties are left alone)."""
     out: list[str] = []
     last = 0
@@ -88,9 +86,9 @@ def fix_typos(text: str) -> str:
 @lru_cache(maxsize=4096)
 def _fixed(word: str, index: int) -> str | None:
     """The word a misspelt word stands for; index: its place among the long words."""
-    vocabulary = TIME_WORDS
-    if index < COMMAND_REACH:
-        vocabulary = (*COMMAND_WORDS, *TIME_WORDS, *(FIRST_WORDS if index == 0 else ()))
+    if index >= COMMAND_REACH:
+        return None
+    vocabulary = (*COMMAND_WORDS, *(FIRST_WORDS if index == 0 else ()))
     if word in KEEP or word in vocabulary or "'" in word:
         return None
     limit = 1 if len(word) < 8 else 2

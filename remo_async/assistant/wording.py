@@ -49,9 +49,10 @@ HELP: Final = (
 )
 GREETING: Final = "Hi! What can I do for you? I can set reminders and keep your todos."
 THANKS: Final = "You're welcome! Anything else?"
+# When unsure, ask (issue 12): the answer is a question, and nothing is done.
 UNKNOWN: Final = (
-    'I\'m not sure how to help with that. Try "remind me to call mum tomorrow at 10am", '
-    '"add buy milk to my list" or "what are my reminders?".'
+    "I'm not sure what you'd like me to do. You can say things like \"remind me to call mum "
+    'tomorrow at 10am" or "add buy milk to my list". Could you say it another way?'
 )
 
 

@@ -197,11 +197,16 @@ class UserRepository:
         raise Conflict("preferences kept changing; try again")
 
     async def delete(self, *, privy_id: str) -> bool:
-        """Deletes the profile and preferences; True when there was something."""
+        """Deletes the profile, the preferences and the assistant's memory.
+
+        True when a profile or preferences were there: the memory alone (kept by a chat)
+        is not something the user saved.
+        """
         response = await self._dynamo.call(
             "delete_item", TableName=self.table, Key=self._key(privy_id), ReturnValues="ALL_OLD"
         )
-        return "Attributes" in response
+        old = response.get("Attributes", {})
+        return "created_at" in old or "preferences" in old
 
 
 def _saved_preferences(values: dict[str, Any]) -> dict[str, Any]:

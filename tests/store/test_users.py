@@ -97,3 +97,11 @@ async def test_forgetting_memory_of_an_unknown_user_makes_no_item(store: Store) 
     assert state.memory is None
     exported = await store.users.delete(privy_id="did:privy:nobody")
     assert exported is False  # nothing was there to delete
+
+
+async def test_memory_alone_is_not_a_saved_user(store: Store) -> None:
+    await store.users.keep_memory(privy_id="did:privy:chatty", memory={"last": None})
+    assert await store.users.get(privy_id="did:privy:chatty") is None
+    deleted = await store.delete_user_data(user_id="did:privy:chatty", data_type="user")
+    assert deleted["user"] == 0
+    assert (await store.users.chat_state(privy_id="did:privy:chatty")).memory is None

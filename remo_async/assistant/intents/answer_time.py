@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import ClassVar, Final
 
-from remo_async.assistant import wording
+from remo_async.assistant import references, wording
 from remo_async.assistant.intents.create_reminder import set_reminder
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.intents.snooze import last_fired, snooze
@@ -29,7 +29,7 @@ class JustTime:
 _ASKED: Final = re.compile(r"When should I remind you (?P<link>to|that|about) (?P<title>.+)\?$")
 _RECENT_MESSAGES: Final = 4
 # A bare time with no question open snoozes a reminder that went off this recently.
-JUST_FIRED: Final = timedelta(hours=1)
+JUST_FIRED: Final = references.JUST_FIRED
 
 
 def read(text: str, turn: Turn) -> JustTime | Chat | None:

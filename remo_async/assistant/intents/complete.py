@@ -44,7 +44,7 @@ _REMIND_ME: Final = re.compile(r"\bremind\s+me\b|\blet\s+me\s+forget\b", re.IGNO
 _PAST: Final = re.compile(
     r"^(?:i(?:'ve|\s+have)?\s+|we(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+)?"
     r"(?P<t>(?P<v>[a-z]{3,}ed|paid|bought|sent|made|took|got|wrote|rang|fed|met|sold|built|did"
-    r"|found|gave|went\s+to|put|read|took)\s+(?!to\b|that\b|you\b|me\b).+)$",
+    r"|found|gave|went\s+to|took)\s+(?!to\b|that\b|you\b|me\b).+)$",
     re.IGNORECASE,
 )
 _NOT_PAST: Final = frozenset(

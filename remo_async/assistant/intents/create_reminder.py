@@ -22,6 +22,7 @@ from remo_async.assistant.time import (
     Span,
     WhenError,
     find_recurrence,
+    find_spans,
     find_time,
     first_time,
     parse_when,
@@ -75,7 +76,22 @@ _LEAD: Final = re.compile(
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
-_ASKS: Final = re.compile(r"\bremind\b|\breminder\b|let\s+me\s+forget|help\s+me\s+remember", re.I)
+REPORTED: Final = (
+    "I only set reminders you ask me for. Should I remind you of something? "
+    'Say "remind me to ..." with a time.'
+)
+# What may stand before "remind me" in a request: politeness and links, no other words.
+_FILLER: Final = re.compile(
+    r"\b(?:can|could|would|will|you|u|ya|please|pls|plz|kindly|hey|hi|hello|yo|so|ok|okay|oh|um"
+    r"|and|also|then|just|remo|also|again|set|create|add|make|new|a|an|the|me|give|put|in"
+    r"|quick|quickly|actually|for|on|at|by|i\s+was\s+thinking|do\s+not|don'?t|note\s+to\s+self"
+    r"|help|mind|would\s+you\s+mind|i'?d\s+like|i\s+want|i\s+need|i\s+would\s+like|to)\b"
+)
+_ASKS: Final = re.compile(
+    r"\bremind\b|\breminder\b|(?:(?:do\s+not|don'?t)\s+)?let\s+me\s+forget|help\s+me\s+remember"
+    r"|make\s+sure\s+(?:that\s+)?i\b",
+    re.I,
+)
 _QUESTION: Final = re.compile(
     r"^(?:what|when|where|who|why|how|which|is|are|do|does|did|can|could|should|will|would)\b",
     re.IGNORECASE,
@@ -90,8 +106,39 @@ def asks_for_reminder(text: str) -> bool:
 
 
 def read(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
-    """A reminder the words ask for ("remind me...", "don't let me forget..."), or None."""
-    return _read(text, turn, strict=True)
+    """A reminder the words ask for ("remind me...", "don't let me forget..."), or None.
+
+    The asking words must open the request, after at most a time phrase and politeness:
+    "Sam told me to remind him..." or "she said she'd remind me" report, they do not ask.
+    """
+    if not asks_for_reminder(text):
+        return None
+    opened = _opening(text)
+    if opened is None:
+        return Chat(topic="aside", problem=REPORTED)
+    return _read(opened, turn, strict=True)
+
+
+def _opening(text: str) -> str | None:
+    """The request from its reminder words on, with the time phrases said before them;
+    None when other words come first ("Sam told me to remind him")."""
+    m = _ASKS.search(text) or _WAKE.search(text)
+    if m is None:
+        return None
+    head = text[: m.start()]
+    kept: list[str] = []
+    recurrence = find_recurrence(head)
+    if recurrence is not None:
+        kept.append(head[recurrence.start : recurrence.end])
+        head = f"{head[: recurrence.start]} {head[recurrence.end :]}"
+    spans = tuple(find_spans(head))
+    kept += [span.text for span in spans]
+    if re.sub(r"[\W_]+", "", _FILLER.sub(" ", remove_spans(head, spans).lower())):
+        return None
+    rest = text[m.start() :]
+    if _LEAD.match(head.strip(" ,:-").lower() + " " + rest) and head.strip():
+        rest = text[m.start() :]
+    return " ".join([*kept, rest]) if kept else rest
 
 
 def read_timed(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:

@@ -38,7 +38,7 @@ class ShowReminders:
 
 _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
-    r"|\bwhat(?:'s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
     r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled)\b"
     r"|\bcoming\s+up\b",
     re.IGNORECASE,
@@ -67,7 +67,7 @@ _ON_DAY: Final = re.compile(
 _SCOPE_WORDS: Final[tuple[tuple[str, ReminderScope], ...]] = (
     (r"done|completed|finished|past|old|previous", "done"),
     (r"today|today's|tonight", "today"),
-    (r"tomorrow|tomorrow's|tmrw", "tomorrow"),
+    (r"tomm?orr?ow|tomorrow's|tmrw|tmr|2moro", "tomorrow"),
     (r"upcoming|next|coming\s+up|future|scheduled|later", "upcoming"),
     (r"all|every|everything|entire", "all"),
     (r"pending|active|open|outstanding|remaining", "pending"),

@@ -36,7 +36,7 @@ class Reschedule:
 
 
 _MOVE: Final = re.compile(
-    r"^(?:move|reschedule|change|push|shift|postpone|delay|bump|put\s+off|make)\s+(?P<body>.+)$",
+    r"^(?:move|reschedule|change|push|shift|postpone|delay|bump|put\s+off|make(?!\s+sure\b))\s+(?P<body>.+)$",
     re.IGNORECASE,
 )
 _SPLIT: Final = re.compile(r"\s+(?:back\s+)?(?P<w>to|until|till|for|at|on)\s+", re.IGNORECASE)

@@ -56,10 +56,23 @@ class Parts:
     clock: Clock | None = None
     default: Clock | None = None  # the time of day a phrase implies ("end of the day": 17:00)
     later: bool = False  # "later (today)": a few hours from now, not a wall time
+    weekday: int | None = None  # "friday the 11th": a date that must fall on this weekday
 
     def set_day(self, day: date | Weekday | MonthDay | Candidates, *, today: bool = False) -> bool:
-        """Names the day; False if one was named already (the phrase is not one of ours)."""
-        if self.day is not None:
+        """Names the day; False if one was named already (the phrase is not one of ours).
+
+        A weekday next to a date ("friday the 11th", "june 11, a friday") narrows the date.
+        """
+        dated = (MonthDay, Candidates)
+        if self.day is None:
+            self.day, self.named_today = day, today
+            return True
+        if self.weekday is not None:
             return False
-        self.day, self.named_today = day, today
-        return True
+        if isinstance(self.day, Weekday) and isinstance(day, dated):
+            self.weekday, self.day = self.day.weekday, day
+            return True
+        if isinstance(day, Weekday) and isinstance(self.day, dated):
+            self.weekday = day.weekday
+            return True
+        return False

@@ -28,6 +28,10 @@ _WEEKEND: Final = re.compile(rf"(?:(?P<which>this\s+coming|this|next|coming|the)
 _FIRST_THING: Final = re.compile(rf"first\s+thing(?:\s+in\s+the\s+morning)?{_END}")
 _LATER: Final = re.compile(rf"later(?:\s+(?:today|on))?{_END}")
 _DAYS_AHEAD: Final = re.compile(rf"in\s+(?P<n>\d{{1,4}})\s+(?P<unit>days?|weeks?){_END}")
+_MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_ORDINAL: Final = re.compile(
+    rf"(?:the\s+)?(?P<dom>\d{{1,2}})(?:st|nd|rd|th){_END}(?!\s+(?:of\s+)?(?:{_MONTH_WORD}))"
+)
 _ISO_DATE: Final = re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){_END}")
 PERIOD_END_HOUR: Final = 17
 FIRST_THING_HOUR: Final = 8
@@ -94,7 +98,18 @@ def _days_ahead(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
     return n > 0 and parts.set_day(today + timedelta(days=n))
 
 
+def _ordinal(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
+    """'the 28th': this month's, or the first month ahead that has one."""
+    dom, days = int(m["dom"]), []
+    for ahead in range(13):
+        year, month = divmod(today.month - 1 + ahead, 12)
+        if dom <= calendar.monthrange(today.year + year, month + 1)[1]:
+            days.append(date(today.year + year, month + 1, dom))
+    return bool(days) and parts.set_day(Candidates(tuple(days)))
+
+
 Handler = Callable[[re.Match[str], Parts, date, bool], bool]
+ORDINAL_COMPONENT: Final[tuple[re.Pattern[str], Handler]] = (_ORDINAL, _ordinal)
 PERIOD_COMPONENTS: Final[tuple[tuple[re.Pattern[str], Handler], ...]] = (
     (_ISO_DATE, _iso_date),
     (_DAYS_AHEAD, _days_ahead),

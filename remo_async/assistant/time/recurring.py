@@ -88,12 +88,17 @@ def _find(text: str) -> Recurrence | None:
     m = w.UNSUPPORTED.search(text)
     if m is not None:
         return Recurrence("", m.start(), m.end(), unsupported=True)
+    found = None
     for finder in _FINDERS:
         found = finder(text)
+        if found is not None and w.attributive(text, found.start, found.end):
+            # "the weekly newsletter": not a rule; look on in the text after it.
+            later = _find(text[found.end :])
+            found = later and replace(
+                later, start=later.start + found.end, end=later.end + found.end
+            )
         if found is not None:
             break
-    else:
-        found = None
     rest = text if found is None else f"{text[: found.start]} {text[found.end :]}"
     if found is not None and w.EXCEPT.search(rest):
         return Recurrence("", found.start, found.end, unsupported=True)

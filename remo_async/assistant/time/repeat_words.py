@@ -110,3 +110,32 @@ EVERY_TIME_WORD: Final = flags(
     rf"|night|weekend|weekday|fortnight|quarter|season|holiday|moon|time|decade)s?"
     rf"|{DAY}s?|{MONTH}|{_NTH}|\d+(?:st|nd|rd|th)?|other|now|so|once)"
 )
+
+# A word of time used as a modifier: "the weekly newsletter", "the monday meeting notes",
+# "plan the weekend trip": after a determiner and before a word no time phrase ends on.
+_DETERMINER: Final = re.compile(
+    r"(?:^|[^\w'])(?:the|a|an|my|your|our|their|his|her|its)\s+$", re.IGNORECASE
+)
+_ENDS_ON: Final = frozenset(
+    (
+        *("to", "at", "on", "in", "by", "for", "about", "and", "or", "please", "pls", "thanks"),
+        *("thank", "remind", "reminder", "set", "don't", "dont", "do", "could", "can", "would"),
+        *("will", "i", "we", "you", "let", "ping", "alert", "tell", "nudge", "wake", "then"),
+        *("so", "because", "before", "after", "as", "if", "when", "with", "from", "until"),
+        *("till", "every", "each", "next", "this", "morning", "afternoon", "evening", "night"),
+        *("noon", "midnight", "midday", "tonight", "tomorrow", "today", "starting", "remo"),
+        *("too", "also", "again", "instead", "only", "around", "ok", "okay", "hey", "is"),
+    )
+)
+_NEXT_WORD: Final = re.compile(r"\s+([\w']+)")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] modifies the noun after it rather than naming a time."""
+    before = text[:start]
+    if text[start:end].lower().startswith("the "):
+        before = text[: start + 4]
+    if not _DETERMINER.search(before):
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and not m[1][0].isdigit() and m[1].lower() not in _ENDS_ON

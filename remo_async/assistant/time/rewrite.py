@@ -104,7 +104,12 @@ def _before_after(m: re.Match[str]) -> str | None:
     if said[0].isdigit() and not m["mins"]:
         return None  # "5 to 7" is a range more often than 6:55
     minutes = {"half": 30, "quarter": 15}.get(said) or _to_hour(said)
-    hour = _to_hour(m["h"].lower())
+    named = m["h"].lower()
+    hour = {"noon": 12, "midday": 12, "midnight": 0}.get(named)
+    if hour is None:
+        hour = _to_hour(named)
+    elif hour == 0 and m["dir"].lower() not in ("past", "after"):
+        return None if minutes >= 60 or said == "half" else f"23:{60 - minutes:02d}"
     if m["dir"].lower() in ("past", "after"):
         if minutes >= 60 or (said == "half" and m["dir"].lower() == "after"):
             return None
@@ -153,7 +158,7 @@ PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
         _pattern(
             rf"(?<!from\s)(?<!between\s){_B}(?:a\s+)?(?P<m>half|quarter|{NUMBER_WORD}|\d{{1,2}})"
             rf"(?P<mins>\s+(?:minutes?|mins?))?\s+(?P<dir>past|after|to|till|til|before|of)"
-            rf"\s+(?P<h>{_HOUR}){_E}"
+            rf"\s+(?P<h>{_HOUR}|noon|midday|midnight){_E}"
         ),
         _before_after,
     ),

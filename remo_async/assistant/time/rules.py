@@ -9,7 +9,7 @@ from typing import Final
 
 from remo_async.assistant.time.context import Context, WhenError, to_utc
 from remo_async.assistant.time.parts import Candidates, Clock, MonthDay, Parts, Weekday
-from remo_async.assistant.time.periods import PERIOD_COMPONENTS, later
+from remo_async.assistant.time.periods import ORDINAL_COMPONENT, PERIOD_COMPONENTS, later
 
 __all__ = ["Context", "WhenError", "read_phrase", "to_utc"]
 
@@ -120,6 +120,7 @@ _COMPONENTS: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
     (_WEEKDAY_RE, _weekday),
     (_MONTH_DAY, _month_day),
     (_DAY_MONTH, _month_day),
+    ORDINAL_COMPONENT,
     (_PERIOD, _period),
     (_CLOCK, _clock),
 )
@@ -159,10 +160,15 @@ def _wall(day: date, parts: Parts, ctx: Context) -> datetime:
         if parts.period is not None:
             pm = parts.period != "morning"
         else:
-            # 8..11 are working hours; 1..7 is pm unless the am reading is still ahead today.
+            # 8..11 are working hours; 1..7 is pm unless no day was named and the am
+            # reading is still ahead today (and exists: a spring-forward day may skip it).
+            am = datetime.combine(day, time(hour, clock.minute))
+            at = to_utc(am, ctx.tz)
             am_ahead = (
-                day == ctx.today
-                and to_utc(datetime.combine(day, time(hour, clock.minute)), ctx.tz) > ctx.now
+                parts.day is None
+                and day == ctx.today
+                and at > ctx.now
+                and at.astimezone(ctx.tz).replace(tzinfo=None) == am
             )
             pm = hour <= 7 and not am_ahead
         hour += 12 if pm else 0
@@ -226,6 +232,8 @@ def _pick_month_day(md: MonthDay, parts: Parts, ctx: Context) -> date:
         except ValueError:
             continue
         valid = True
+        if parts.weekday is not None and day.weekday() != parts.weekday:
+            continue
         if _ahead(day, parts, ctx):
             return day
     raise WhenError(f"{ctx.shown} is {'in the past' if valid else 'not a date'}")
@@ -234,6 +242,8 @@ def _pick_month_day(md: MonthDay, parts: Parts, ctx: Context) -> date:
 def _pick_candidate(candidates: Candidates, parts: Parts, ctx: Context) -> date:
     """The first candidate day still ahead, moved by its `then` days."""
     for day in candidates.days:
+        if parts.weekday is not None and day.weekday() != parts.weekday:
+            continue
         if _ahead(day, parts, ctx):
             return day + timedelta(days=candidates.then)
     raise WhenError(f"{ctx.shown} is in the past")

@@ -6,10 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Final
-from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
+from remo_async.assistant.time.repeat_words import attributive
 from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.when import WhenError, parse_when
 
@@ -56,7 +54,6 @@ _PERIOD_END = (
 )
 _ISO_DATE = r"\d{4}-\d{2}-\d{2}"
 _LATER = r"(?:first\s+thing(?:\s+in\s+the\s+morning)?|later(?:\s+(?:today|on))?)"
-# Ours, rewritten before parse_when reads them (see _readings).
 _ORDINAL_DAY = r"the\s+\d{1,2}(?:st|nd|rd|th)"
 # Components that name a time on their own, longest alternatives first.
 _STRONG = (
@@ -81,13 +78,7 @@ _DAY_PART: Final = re.compile(
 _CLOCK_PART: Final = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night)\b", re.IGNORECASE
 )
-_MONTH_RE: Final = re.compile(rf"(?<![\w']){MONTH}{_END}", re.IGNORECASE)
 _AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
-_ORDINAL_RE: Final = re.compile(r"\bthe\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
-_MONTH_NAMES: Final = (
-    *("january", "february", "march", "april", "may", "june", "july", "august"),
-    *("september", "october", "november", "december"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +105,8 @@ def find_spans(text: str) -> list[Span]:
     said = rewrite(text)
     spans = []
     for m in _SPAN.finditer(said.text):
+        if attributive(said.text, m.start(), m.end()):
+            continue  # "the monday meeting notes", "plan the weekend trip"
         start, end = said.origin(m.start(), m.end())
         spans.append(Span(start, end, text[start:end]))
     return spans
@@ -127,31 +120,9 @@ def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
     return read_span(text, now=now, zone=zone)
 
 
-def _readings(text: str, *, now: datetime, zone: str) -> list[str]:
-    """What parse_when is given for a span: ours rewritten into its words, likeliest first."""
-    text = _AROUND.sub("at ", text)
-    m = _ORDINAL_RE.search(text)
-    if m is None or _MONTH_RE.search(text):
-        return [text]
-    # "the 28th": this month's, or the next month's once it has passed (or does not exist).
-    first = now.astimezone(ZoneInfo(zone)).date().replace(day=1)
-    readings = []
-    for ahead in range(3):
-        month = first + relativedelta(months=ahead)
-        named = f"{_MONTH_NAMES[month.month - 1]} {m['day']} {month.year}"
-        readings.append(f"{text[: m.start()]}{named}{text[m.end() :]}")
-    return readings
-
-
 def read_span(text: str, *, now: datetime, zone: str) -> datetime:
-    """The time a span names; WhenError with the first reading's problem if none fits."""
-    problem = None
-    for reading in _readings(text, now=now, zone=zone):
-        try:
-            return parse_when(reading, now=now, zone=zone)
-        except WhenError as exc:
-            problem = problem or exc
-    raise problem or WhenError(f"could not understand {text!r} as a time")
+    """The time a span names ("around 5" is read as "at 5"); WhenError if it cannot be."""
+    return parse_when(_AROUND.sub("at ", text), now=now, zone=zone)
 
 
 def find_time(text: str, *, now: datetime, zone: str) -> Found:

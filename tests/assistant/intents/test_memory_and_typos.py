@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from remo_async.assistant.memory import Change, Choice, Memory, Ref, Remember, updated
-from remo_async.assistant.text import COMMAND_WORDS, KEEP, TIME_WORDS, fix_typos
+from remo_async.assistant.text import COMMAND_WORDS, KEEP, fix_typos
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
@@ -74,7 +74,7 @@ def _one_edit(word: str, data: st.DataObject) -> str:
 def test_one_slip_in_a_command_word_is_read_as_the_word(data: st.DataObject) -> None:
     word = data.draw(st.sampled_from([w for w in COMMAND_WORDS if len(w) >= 5]))
     typo = _one_edit(word, data)
-    if typo in KEEP or typo in COMMAND_WORDS or typo in TIME_WORDS:
+    if typo in KEEP or typo in COMMAND_WORDS:
         return  # a real word of its own ("remains") is never "corrected"
     fixed = fix_typos(f"{typo} the dentist")
     # A slip may sit one edit from two words (reminder/reminders): then it is left alone.
@@ -86,16 +86,17 @@ def test_one_slip_in_a_command_word_is_read_as_the_word(data: st.DataObject) -> 
 
 @settings(max_examples=300)
 @given(
-    words=st.lists(st.sampled_from([*COMMAND_WORDS, *TIME_WORDS, *KEEP, "call", "mum"]), max_size=8)
+    words=st.lists(st.sampled_from([*COMMAND_WORDS, *KEEP, "call", "mum", "tomorrow"]), max_size=8)
 )
 def test_real_words_are_never_changed_and_fixing_twice_changes_nothing(words: list[str]) -> None:
     text = " ".join(words)
     assert fix_typos(text) == text
-    assert fix_typos(fix_typos(text + " remnd tomorow")) == fix_typos(text + " remnd tomorow")
+    assert fix_typos(fix_typos("remnd " + text)) == fix_typos("remnd " + text)
 
 
 def test_typos_far_from_the_start_are_titles_not_commands() -> None:
     assert fix_typos("remind me to read about the history of cancle culture") == (
         "remind me to read about the history of cancle culture"
     )
-    assert fix_typos("remnd me to call mum tomorow") == "remind me to call mum tomorrow"
+    # Time words are the time grammar's to read: left as typed here.
+    assert fix_typos("remnd me to call mum tomorow") == "remind me to call mum tomorow"

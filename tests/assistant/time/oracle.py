@@ -78,10 +78,15 @@ def local_today(now: datetime, zone: str) -> date:
 
 def bare_hour(hour: int, minute: int, now: datetime, zone: str, *, day_named: bool) -> int:
     """The bare-hour rule: 8..11 am, 12 noon, 1..7 pm unless the am reading is still ahead
-    today and no day was named."""
+    today and no day was named ("today" names one). An am reading a spring-forward day
+    skips is not ahead."""
     if hour == 12 or 8 <= hour <= 11:
         return hour
-    if not day_named and wall_to_utc(local_today(now, zone), hour, minute, zone) > now:
+    today = local_today(now, zone)
+    am = wall_to_utc(today, hour, minute, zone)
+    shown = am.astimezone(ZoneInfo(zone))
+    exists = (shown.date(), shown.hour, shown.minute) == (today, hour, minute)
+    if not day_named and exists and am > now:
         return hour
     return hour + 12
 

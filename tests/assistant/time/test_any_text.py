@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import statistics
 import time
-from datetime import datetime
+from datetime import UTC, datetime
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -74,3 +75,29 @@ def test_the_grammar_reads_a_message_in_well_under_a_millisecond() -> None:
     p50 = statistics.median(took)
     print(f"\ntime grammar per message: p50 {p50 * 1e3:.3f} ms over {len(took)} messages")
     assert p50 < 0.001
+
+
+NOON_WED = datetime(2027, 6, 9, 12, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "rule"),
+    [
+        ("remind me to read the weekly newsletter tomorrow", "2027-06-10 09:00", None),
+        ("at 5pm remind me to prepare the monday meeting notes", "2027-06-09 17:00", None),
+        ("remind me to plan the weekend trip at 6pm", "2027-06-09 18:00", None),
+        (
+            "remind me to buy my daily paper every monday",
+            "2027-06-14 09:00",
+            "FREQ=WEEKLY;BYDAY=MO",
+        ),
+        ("remind me on the weekend to clean the car", "2027-06-12 09:00", None),
+        ("remind me weekly to water the ferns", "2027-06-10 09:00", "FREQ=WEEKLY"),
+        ("remind me about the monday at 10am", "2027-06-14 10:00", None),
+    ],
+)
+def test_words_of_time_that_modify_a_noun_name_no_time(
+    text: str, at: str, rule: str | None
+) -> None:
+    expected = datetime.fromisoformat(at).replace(tzinfo=UTC)
+    assert read_when(text, NOON_WED, "UTC") == (expected, rule)

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from remo_async.assistant.time import find_time, parse_when, remove_spans
+from remo_async.assistant.time import WhenError, find_time, parse_when, remove_spans
 from tests.assistant.time.oracle import (
     WORDS,
     bare_hour,
@@ -78,25 +78,33 @@ def clock_words(draw: st.DrawFn) -> Said:
     return Said(f"at {_hour_said(draw, hour % 12 or 1)} in the morning", hour % 12 or 1, 0, False)
 
 
-def _expected(said: Said, now: datetime, zone: str, *, tomorrow: bool) -> datetime:
+def _expected(said: Said, now: datetime, zone: str, *, day: str) -> datetime | None:
+    """The instant, or None where "today at ..." is already past (a WhenError)."""
     today = local_today(now, zone)
     if said.midnight:
-        return wall_to_utc(today + timedelta(days=2 if tomorrow else 1), 0, 0, zone)
+        return wall_to_utc(today + timedelta(days=2 if day == "tomorrow" else 1), 0, 0, zone)
     hour = said.hour
     if said.bare:
-        hour = bare_hour(said.hour, said.minute, now, zone, day_named=tomorrow)
-    if tomorrow:
+        hour = bare_hour(said.hour, said.minute, now, zone, day_named=day != "")
+    if day == "tomorrow":
         return wall_to_utc(today + timedelta(days=1), hour, said.minute, zone)
+    if day == "today":
+        at = wall_to_utc(today, hour, said.minute, zone)
+        return at if at > now else None
     return next_ahead(hour, said.minute, now, zone)
 
 
-@given(said=clock_words(), moment=moments(), tomorrow=st.booleans())
+@given(said=clock_words(), moment=moments(), day=st.sampled_from(["", "tomorrow", "today"]))
 def test_a_clock_in_words_is_the_instant_it_names(
-    said: Said, moment: tuple[str, datetime], tomorrow: bool
+    said: Said, moment: tuple[str, datetime], day: str
 ) -> None:
     zone, now = moment
-    text = f"tomorrow {said.text}" if tomorrow else said.text
-    expected = _expected(said, now, zone, tomorrow=tomorrow)
+    text = f"{day} {said.text}".strip()
+    expected = _expected(said, now, zone, day=day)
+    if expected is None:
+        with pytest.raises(WhenError, match="already past"):
+            parse_when(text, now=now, zone=zone)
+        return
     assert parse_when(text, now=now, zone=zone) == expected
     sentence = f"remind me {text} to water the ferns"
     found = find_time(sentence, now=now, zone=zone)
@@ -145,3 +153,22 @@ def test_a_fortnight_keeps_the_time_of_day(moment: tuple[str, datetime]) -> None
     expected = wall_to_utc(day, local.hour, local.minute, zone)
     assert parse_when("in a fortnight", now=now, zone=zone) == expected
     assert parse_when("in 2 weeks", now=now, zone=zone) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "zone", "now", "expected"),
+    [
+        # A named day, today included, makes a bare 1..7 pm (fails if "today" counts as none).
+        ("today at ten to six", "America/New_York", "2027-03-13T07:28", "2027-03-13T22:50"),
+        ("at 6 o'clock on Sunday", "Pacific/Chatham", "2027-04-03T11:32", "2027-04-04T05:15"),
+        ("at 7 o'clock today", "Europe/London", "2027-06-09T05:00", "2027-06-09T18:00"),
+        # An am reading the spring-forward day skips is not ahead: pm.
+        ("at ten to three", "America/St_Johns", "2027-03-14T04:53", "2027-03-14T17:20"),
+        ("at two o'clock", "America/New_York", "2027-03-14T06:07", "2027-03-14T18:00"),
+        # No day named and the am reading still ahead: am.
+        ("at ten to six", "America/New_York", "2027-03-13T07:28", "2027-03-13T10:50"),
+    ],
+)
+def test_the_bare_hour_rule(text: str, zone: str, now: str, expected: str) -> None:
+    at = parse_when(text, now=datetime.fromisoformat(now + "+00:00"), zone=zone)
+    assert at == datetime.fromisoformat(expected + "+00:00")

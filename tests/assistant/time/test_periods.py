@@ -143,3 +143,47 @@ def test_written_dates_in_a_sentence(
     found = find_time(sentence, now=now, zone=zone)
     assert found.at == expected
     assert remove_spans(sentence, found.spans) == "remind me to renew the lease"
+
+
+@given(moment=moments(), dom=st.integers(1, 31), clock=st.sampled_from([None, (12, 0), (7, 45)]))
+def test_an_ordinal_day_is_this_months_or_the_next_that_has_it(
+    moment: tuple[str, datetime], dom: int, clock: tuple[int, int] | None
+) -> None:
+    """Regression: "on the 3rd at noon" went to dateparser and came back in another year."""
+    zone, now = moment
+    today = local_today(now, zone)
+    hour, minute = clock or (9, 0)
+    days = []
+    for ahead in range(13):
+        year, month = (
+            today.year + (today.month - 1 + ahead) // 12,
+            (today.month - 1 + ahead) % 12 + 1,
+        )
+        if dom <= calendar.monthrange(year, month)[1]:
+            days.append(date(year, month, dom))
+    expected = _first_ahead_at(days, hour, minute, now, zone)
+    th = "th" if 11 <= dom <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(dom % 10, "th")
+    said = f"on the {dom}{th}" + (f" at {hour:02d}:{minute:02d}" if clock else "")
+    assert parse_when(said, now=now, zone=zone) == expected
+    assert find_time(f"remind me {said} to pay rent", now=now, zone=zone).at == expected
+
+
+def _first_ahead_at(days: list[date], hour: int, minute: int, now: datetime, zone: str) -> datetime:
+    return next(at for at in (wall_to_utc(d, hour, minute, zone) for d in days) if at > now)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("on friday the 11th", "2027-06-11T09:00"),
+        ("tuesday the 11th", "2028-01-11T09:00"),
+        ("friday june 11", "2027-06-11T09:00"),
+        ("quarter past midnight", "2027-06-10T00:15"),
+        ("half past noon", "2027-06-09T12:30"),
+        ("quarter to midnight", "2027-06-09T23:45"),
+        ("ten to noon", "2027-06-09T11:50"),
+    ],
+)
+def test_weekday_dates_and_noon_or_midnight_idioms(said: str, expected: str) -> None:
+    now = datetime(2027, 6, 9, 10, 30, tzinfo=ZoneInfo("UTC"))  # a Wednesday
+    assert parse_when(said, now=now, zone="UTC") == datetime.fromisoformat(expected + "+00:00")

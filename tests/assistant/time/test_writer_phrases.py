@@ -1,4 +1,5 @@
-"""The time grammar over the test writer's generated messages (tests/assistant/phrases.py).
+"""The time grammar over the test writer's messages: generated (tests/assistant/phrases.py)
+and hand-written (tests/assistant/hand/).
 
 Only the time is judged here: the instant and the RRULE the grammar reads, used the way a
 reminder's reader uses it (recurrence first, then the time in the rest of the message).
@@ -19,11 +20,12 @@ from remo_async.assistant.time import (
     find_time,
     first_time,
 )
+from tests.assistant.hand import CASES as HAND
 from tests.assistant.harness_checks import Ask, NewReminder
 from tests.assistant.phrases import DEFAULT_SEED, generate
 
 COUNT = 3000
-REQUIRED = 0.9  # raised as the grammar grows
+REQUIRED = 0.99
 
 
 def read_when(text: str, now: datetime, zone: str) -> tuple[datetime | None, str | None]:
@@ -72,3 +74,35 @@ def test_generated_times(capsys: pytest.CaptureFixture[str]) -> None:
         print(f"\ntime grammar on generated messages: {total:.1%}\n" + "\n".join(lines))
         print("\n".join(misses[:40]))
     assert total >= REQUIRED, "\n".join(misses[:40])
+
+
+HAND_KINDS = ("times", "recurrences", "reminders", "typos")
+HAND_REQUIRED = 0.97
+
+
+def test_hand_written_times(capsys: pytest.CaptureFixture[str]) -> None:
+    """Reminder requests of the hand corpus, and the ones it asks about for their time."""
+    seen = right = 0
+    misses: list[str] = []
+    for case in HAND:
+        if case.intent not in HAND_KINDS or case.seeds:
+            continue
+        expect = case.expect
+        if isinstance(expect, NewReminder):
+            want: tuple[datetime | None, str | None] = (expect.at, expect.rule)
+        elif isinstance(expect, Ask) and case.intent == "recurrences":
+            want = (None, None)  # a recurrence no rule expresses
+        else:
+            continue
+        seen += 1
+        got = read_when(case.text, case.now, case.zone)
+        if got == want:
+            right += 1
+        else:
+            misses.append(
+                f"  {case.text!r} ({case.zone}, {case.now:%Y-%m-%d %H:%M}Z): {got} != {want}"
+            )
+    with capsys.disabled():
+        print(f"\ntime grammar on the hand corpus: {right}/{seen} = {right / seen:.1%}")
+        print("\n".join(misses[:40]))
+    assert right / seen >= HAND_REQUIRED, "\n".join(misses[:40])
