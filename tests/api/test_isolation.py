@@ -34,7 +34,10 @@ async def bare_api(aiohttp_client: ClientFactory, settings: Settings, clock: Set
 
 def test_every_route_but_the_public_ones_needs_a_token() -> None:
     public = {r.path for r in ROUTES if not r.auth}
-    assert public == {"/healthz", "/readyz", "/metrics", "/openapi.json"}
+    operations = {"/healthz", "/readyz", "/metrics", "/openapi.json"}
+    # The console's files, the reference page, and the dev sign-in (404 in privy mode).
+    browser = {"/", "/docs", "/console/{name}", "/favicon.ico", "/dev/token"}
+    assert public == operations | browser
     assert all(r.path.startswith("/user/{user_id}") or r.path == "/chat" for r in USER_ROUTES)
 
 
