@@ -8,6 +8,7 @@ the items the oracle keeps, in its order, each once.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -43,6 +44,35 @@ async def _all_pages(api: Api, user: str, path: str, params: dict[str, str], lim
         if cursor is None:
             return found
     raise AssertionError("the list did not end")
+
+
+async def _check_lists(
+    api: Api,
+    kind: str,
+    *,
+    bodies: list[tuple[dict[str, Any], str]],
+    queries: list[dict[str, str]],
+    limit: int,
+    expected: Callable[[list[dict[str, Any]], dict[str, str]], list[str]],
+) -> None:
+    """Creates the items (then sets each status) for a new user; each query, paged through
+    `limit` at a time, answers exactly the ids `expected` computes, in order, each once."""
+    user = f"did:privy:{uuid.uuid4().hex[:12]}"
+    path = f"/user/{user}/{kind}"
+    id_key = "reminder_id" if kind == "reminders" else "todo_id"
+    made = []
+    for body, status in bodies:
+        item = await api.ok("POST", path, 201, user=user, json=body)
+        if status != "pending":
+            item = await api.ok(
+                "PATCH", f"{path}/{item[id_key]}", user=user, json={"status": status}
+            )
+        made.append(item)
+    for query in queries:
+        listed = await _all_pages(api, user, path, query, limit)
+        ids = [item[id_key] for item in listed]
+        assert ids == expected(made, query), query
+        assert len(set(ids)) == len(ids)
 
 
 def _has_text(q: str | None, *texts: str) -> bool:
@@ -108,29 +138,20 @@ async def test_reminder_lists_equal_the_oracle(
     api: Api, cases: list[ReminderCase], queries: list[dict[str, str]], limit: int
 ) -> None:
     EXAMPLES["lists: reminder queries paged against a Python filter and sort"] += len(queries)
-    user = f"did:privy:{uuid.uuid4().hex[:12]}"
-    path = f"/user/{user}/reminders"
-    made = []
-    for case in cases:
-        body = {
-            "title": case.title,
-            "description": case.description,
-            "reminding_time": _fmt(BASE + timedelta(minutes=case.minutes)),
-        }
-        reminder = await api.ok("POST", path, 201, user=user, json=body)
-        if case.status != "pending":
-            reminder = await api.ok(
-                "PATCH",
-                f"{path}/{reminder['reminder_id']}",
-                user=user,
-                json={"status": case.status},
-            )
-        made.append(reminder)
-    for query in queries:
-        listed = await _all_pages(api, user, path, query, limit)
-        ids = [r["reminder_id"] for r in listed]
-        assert ids == _expected_reminders(made, query), query
-        assert len(set(ids)) == len(ids)
+    bodies = [
+        (
+            {
+                "title": case.title,
+                "description": case.description,
+                "reminding_time": _fmt(BASE + timedelta(minutes=case.minutes)),
+            },
+            case.status,
+        )
+        for case in cases
+    ]
+    await _check_lists(
+        api, "reminders", bodies=bodies, queries=queries, limit=limit, expected=_expected_reminders
+    )
 
 
 @dataclass
@@ -207,9 +228,7 @@ async def test_todo_lists_equal_the_oracle(
     api: Api, cases: list[TodoCase], queries: list[dict[str, str]], limit: int
 ) -> None:
     EXAMPLES["lists: todo queries paged against a Python filter and sort"] += len(queries)
-    user = f"did:privy:{uuid.uuid4().hex[:12]}"
-    path = f"/user/{user}/todos"
-    made = []
+    bodies = []
     for case in cases:
         body: dict[str, Any] = {"title": case.title, "priority": case.priority}
         if case.category is not None:
@@ -217,17 +236,10 @@ async def test_todo_lists_equal_the_oracle(
         if case.due is not None:
             moment = BASE + timedelta(hours=case.due * 10)
             body["due_date"] = moment.date().isoformat() if case.bare_day else _fmt(moment)
-        todo = await api.ok("POST", path, 201, user=user, json=body)
-        if case.status != "pending":
-            todo = await api.ok(
-                "PATCH", f"{path}/{todo['todo_id']}", user=user, json={"status": case.status}
-            )
-        made.append(todo)
-    for query in queries:
-        listed = await _all_pages(api, user, path, query, limit)
-        ids = [t["todo_id"] for t in listed]
-        assert ids == _expected_todos(made, query), query
-        assert len(set(ids)) == len(ids)
+        bodies.append((body, case.status))
+    await _check_lists(
+        api, "todos", bodies=bodies, queries=queries, limit=limit, expected=_expected_todos
+    )
 
 
 R = f"/user/{ALICE}/reminders"

@@ -95,6 +95,14 @@ async def test_a_reminder_made_by_chat_fires_live_and_is_snoozed(console: Consol
     assert snoozed["status"] == "pending"
     later = datetime.fromisoformat(snoozed["reminding_time"]) - datetime.now(UTC)
     assert timedelta(minutes=9) < later <= timedelta(minutes=10), later
+
+    await item.get_by_role("button", name=re.compile("^Edit")).click()
+    await item.get_by_role("textbox", name="Title").fill("stretch legs")
+    await item.get_by_role("button", name="Save").click()
+    await expect(reminders.get_by_role("listitem").filter(has_text="stretch legs")).to_be_visible()
+    edited = await _api(console, "GET", f"/user/{user}/reminders/{made['reminder_id']}", user)
+    assert edited["title"] == "stretch legs"
+    assert edited["reminding_time"] == snoozed["reminding_time"]
     console.assert_no_errors()
 
 

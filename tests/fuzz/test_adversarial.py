@@ -74,6 +74,9 @@ def token(user_id: str) -> str:
     return mint(user_id)
 
 
+CONSOLE_NAMES = ["app.js", "style.css", "favicon.svg", "index.html", "nope.js", "..%2Fcli.py"]
+
+
 def route_id(route: Route) -> str:
     return f"{route.method} {route.path}"
 
@@ -162,6 +165,8 @@ class World:
             elif name == "user_id":
                 value = draw(mostly(OWN, [OWN_IDS[1], *FOREIGN_IDS], weight=80))
                 foreign = foreign or value not in OWN_IDS
+            elif name == "name":  # a file of the web console
+                value = draw(st.sampled_from(CONSOLE_NAMES))
             else:
                 # Fixed choices, then an index: what is drawn must not depend on the state.
                 own = self.reminders if name == "reminder_id" else self.todos
