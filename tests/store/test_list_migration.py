@@ -41,6 +41,7 @@ async def test_0004_adds_indexes_and_backfills_existing_items(
             migrations=migrations[:3],
             say=lines.append,
             poll_interval=0.05,
+            timeout=60,
         )
         assert await old.apply() == [1, 2, 3]
         described = await old.describe(settings.table_name("reminders"))
@@ -70,6 +71,7 @@ async def test_0004_adds_indexes_and_backfills_existing_items(
             migrations=migrations,
             say=lines.append,
             poll_interval=0.05,
+            timeout=60,
         )
         assert await new.apply() == [4]
         assert any("creating index user-due-index" in line for line in lines)
