@@ -49,6 +49,22 @@ async function serverRecord(endpoint) {
   return null;
 }
 
+/** How long pushManager.subscribe may take: it asks the browser's push service (FCM for
+ * Chrome, Mozilla's for Firefox), which a firewall may never let it reach. */
+const SUBSCRIBE_SECONDS = 10;
+
+/** `promise`, or an Error after `seconds`; a late subscription is then unsubscribed. */
+function withinSeconds(promise, seconds) {
+  let timer;
+  const late = new Promise((resolve, reject) => {
+    timer = setTimeout(() => {
+      promise.then((subscription) => subscription.unsubscribe(), () => false);
+      reject(new Error(`its push service did not answer within ${seconds} s`));
+    }, seconds * 1000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** A push subscription under the server's current key (an older key's one is replaced). */
 async function subscribeBrowser(registration) {
   const key = base64urlBytes(publicKey);
@@ -68,7 +84,8 @@ async function turnOn() {
   let subscription;
   try {
     await navigator.serviceWorker.register(WORKER, { scope: SCOPE });
-    subscription = await subscribeBrowser(await navigator.serviceWorker.ready);
+    const registration = await navigator.serviceWorker.ready;
+    subscription = await withinSeconds(subscribeBrowser(registration), SUBSCRIBE_SECONDS);
   } catch (failure) {  // e.g. AbortError: no push service this browser can reach
     notice(`This browser could not subscribe: ${failure.message}`, { kind: "error", seconds: 0 });
     return show("off");

@@ -24,7 +24,7 @@ import pytest
 from remo_async.embedded import free_port
 from remo_async.push.vapid import DEV_SUBJECT, VapidKey
 from remo_async.store import Store
-from tests.browser.conftest import Console, vapid_key_file
+from tests.browser.conftest import CHROMIUM_ARGS, Console, vapid_key_file
 from tests.browser.test_console import _sign_in, _user
 from tests.conftest import make_settings, migrate
 from tests.faults.conftest import ServerProcess, auth, running_server, server_env
@@ -217,3 +217,37 @@ async def test_the_worker_shows_a_pushed_reminder_with_its_title_and_time(
     titles = sorted(item["title"] for item in await _shown(console, 2))
     assert titles == ["Remo", "Remo: Call mum ☎"]
     _only_the_incognito_push_error(console)
+
+
+@PUSH_ON
+async def test_a_push_service_that_never_answers_leaves_the_switch_off(
+    server: ServerProcess, chromium_path: Path, tmp_path: Path
+) -> None:
+    # A profile on disk (not incognito) has the Push API; its push service (FCM) is out of
+    # reach here, so subscribe() never settles: the console gives up after 10 s.
+    from playwright.async_api import async_playwright
+
+    user = _user()
+    async with async_playwright() as playwright:
+        context = await playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),
+            executable_path=str(chromium_path),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            base_url=server.base,
+        )
+        await context.grant_permissions(["notifications"], origin=server.base)
+        console = Console(page=await context.new_page(), base=server.base)
+        console.page.set_default_timeout(10_000)
+        await _sign_in(console, user)
+        switch = console.page.get_by_role("switch", name=SWITCH)
+        await switch.click()
+        await expect(switch).to_be_disabled()  # one change at a time
+        failed = console.page.get_by_text(
+            "This browser could not subscribe: its push service did not answer within 10 s"
+        )
+        await expect(failed).to_be_visible(timeout=15_000)
+        await expect(switch).not_to_be_checked()
+        await expect(switch).to_be_enabled()
+        assert await _subscriptions(console, user) == []
+        await context.close()
