@@ -97,6 +97,7 @@ BROWSER_ROUTES = (
         errors=(404,),
     ),
     Route("GET", "/favicon.ico", browser.favicon, "The icon", B, auth=False),
+    Route("GET", "/sw.js", browser.service_worker, "The console's service worker", B, auth=False),
     Route(
         "POST",
         "/dev/token",

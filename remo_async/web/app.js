@@ -10,6 +10,7 @@ import { refresh, updateReminder } from "./agenda.js";
 import { listen, stop } from "./events.js";
 import { notice, notify, offerPermission } from "./notices.js";
 import { offerZone } from "./zone.js";
+import { hidePush, setUpPush } from "./push.js";
 import { timeLabel } from "./dates.js";
 
 const $ = (id) => document.getElementById(id);
@@ -30,6 +31,7 @@ async function signedIn() {
   $("sign-out").hidden = false;
   $("workspace").hidden = false;
   offerPermission();
+  setUpPush();
   listen({
     fired,
     expired: () => {
@@ -52,6 +54,7 @@ function signOut() {
   $("workspace").hidden = true;
   $("who").hidden = true;
   $("sign-out").hidden = true;
+  hidePush();
   setUpSignIn(signedIn);
 }
 

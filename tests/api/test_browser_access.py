@@ -168,3 +168,16 @@ async def test_the_console_and_its_files_are_served(api: Api) -> None:
     for name in ("../app.py", "nope.js", "index.html", "app.JS", "%2e%2e%2fsettings.py"):
         missing = await api.client.get(f"/console/{name}")
         assert missing.status == 404, name
+
+
+async def test_the_service_worker_is_served_at_the_root_for_the_consoles_scope(api: Api) -> None:
+    # At /sw.js its default scope is "/", the console's page (W3C Service Workers, "scope").
+    worker = await api.client.get("/sw.js")  # no token: the browser fetches it by itself
+    assert worker.status == 200
+    assert worker.content_type == "text/javascript"
+    assert worker.headers["Cache-Control"] == "no-cache"  # a new version is picked up
+    script = await worker.text()
+    assert 'addEventListener("push"' in script
+    assert 'addEventListener("notificationclick"' in script
+    module = await api.client.get("/console/push.js")
+    assert module.status == 200

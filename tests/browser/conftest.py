@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from remo_async.embedded import free_port
+from remo_async.push.vapid import DEV_SUBJECT, new_private_pem
 from remo_async.store import Store
 from tests.conftest import make_settings, migrate
 from tests.faults.conftest import ServerProcess, running_server, server_env
@@ -69,9 +70,16 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
+def vapid_key_file(folder: Path) -> Path:
+    """A new VAPID private key file (PEM), as `remo-async vapid-key` makes."""
+    key = folder / "vapid.pem"
+    key.write_bytes(new_private_pem())
+    return key
+
+
 @pytest.fixture
 async def server(dynamodb_local_endpoint: str, tmp_path: Path) -> AsyncIterator[ServerProcess]:
-    """`remo-async serve` in dev mode, polling for due reminders every 0.2 s."""
+    """`remo-async serve` in dev mode with Web Push, polling for due reminders every 0.2 s."""
     settings = make_settings(dynamodb_local_endpoint)
     async with Store.open(settings) as store:
         await migrate(store)
@@ -81,6 +89,9 @@ async def server(dynamodb_local_endpoint: str, tmp_path: Path) -> AsyncIterator[
         REMO_DISPATCH_ENABLED="true",
         REMO_DISPATCH_INTERVAL="0.2",
         REMO_STREAM_POLL_INTERVAL="0.2",
+        # Web Push on, as `make run` has it (else the console's key request is a logged 404).
+        REMO_VAPID_PRIVATE_KEY_FILE=str(vapid_key_file(tmp_path)),
+        REMO_VAPID_SUBJECT=DEV_SUBJECT,
     )
     async with running_server(env, log=tmp_path / "server.log") as process:
         yield process

@@ -73,6 +73,16 @@ async def console_asset(request: web.Request) -> web.Response:
     return web.Response(body=body, headers={"Content-Type": kind, "Cache-Control": "no-cache"})
 
 
+async def service_worker(request: web.Request) -> web.Response:
+    """GET /sw.js: the console's service worker (Web Push notifications), served at the root
+    so that its scope, "/", covers the console (W3C Service Workers: a worker's scope is at
+    most its own folder unless Service-Worker-Allowed widens it)."""
+    return web.Response(
+        body=_file("sw.js"),
+        headers={"Content-Type": "text/javascript", "Cache-Control": "no-cache"},
+    )
+
+
 async def favicon(request: web.Request) -> web.Response:
     """GET /favicon.ico: the console's icon (an SVG; browsers take it by its type)."""
     return web.Response(
