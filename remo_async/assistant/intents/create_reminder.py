@@ -70,12 +70,18 @@ _LEAD: Final = re.compile(
     r"|help\s+me\s+remember"
     r"|make\s+sure\s+(?:that\s+)?i(?:\s+remember)?"
     r"|(?:alert|ping|nudge|notify|tell|text|message|buzz)\s+me"
+    r"|give\s+me\s+a\s+(?:quick\s+)?(?:nudge|ping|shout|buzz|heads[\s-]up)"
+    r"|(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)"
     r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
     r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re)\s+|\s+|$)",
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
+OFFER: Final = (
+    'I only set reminders you ask for. Should I remind you about "{title}" {when}? '
+    'Say "remind me to ..." with the time and I will.'
+)
 REPORTED: Final = (
     "I only set reminders you ask me for. Should I remind you of something? "
     'Say "remind me to ..." with a time.'
@@ -89,7 +95,10 @@ _FILLER: Final = re.compile(
 )
 _ASKS: Final = re.compile(
     r"\bremind\b|\breminder\b|(?:(?:do\s+not|don'?t)\s+)?let\s+me\s+forget|help\s+me\s+remember"
-    r"|make\s+sure\s+(?:that\s+)?i\b",
+    r"|make\s+sure\s+(?:that\s+)?i\b"
+    r"|^(?:please\s+|pls\s+|plz\s+)?(?:alert|ping|nudge|notify|buzz)\s+me\b"
+    r"|\bgive\s+me\s+a\s+(?:quick\s+)?(?:nudge|ping|shout|buzz|heads[\s-]up)\b"
+    r"|\b(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)\b",
     re.I,
 )
 _QUESTION: Final = re.compile(
@@ -141,9 +150,17 @@ def _opening(text: str) -> str | None:
     return " ".join([*kept, rest]) if kept else rest
 
 
-def read_timed(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
-    """Any statement with a time and something to do ("call mum at 5"), or None."""
-    return _read(text, turn, strict=False)
+def read_timed(text: str, turn: Turn) -> Chat | None:
+    """Words with a time but no request ("my train leaves at 7.15", "call mum at 5"): Remo
+    offers a reminder and creates nothing (a statement is not a request); None without a time.
+    """
+    found = _read(text, turn, strict=False)
+    if not isinstance(found, NewReminder):
+        return None
+    spoken = wording.when(found.at, now=turn.now, zone=turn.zone)
+    if found.recurrence is not None:
+        spoken = "then"
+    return Chat(topic="aside", problem=OFFER.format(title=found.title, when=spoken))
 
 
 def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Chat | None:
