@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from remo_async.assistant.intents import Chat, NewReminder, read_turn
+from remo_async.assistant.intents import Chat, NewReminder, ShowReminders, ShowTodos, read_turn
 from remo_async.assistant.turn import Turn
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
@@ -41,3 +41,40 @@ def test_other_asking_words_still_set_a_reminder(asking: str) -> None:
     intent = read_turn(f"{asking} at 4 to check the oven", turn)
     assert isinstance(intent, NewReminder), intent
     assert intent.title == "check the oven"
+
+
+UNREAD = ("at 1930", "sometime tomorrow", "every hour between 9 and 5", "every day for a week")
+TASKS = ("ring dad", "call the bank", "water the seedlings", "take antibiotics")
+
+
+@given(st.sampled_from(UNREAD), st.sampled_from(TASKS))
+def test_a_time_left_unread_in_the_title_is_asked_about(when: str, task: str) -> None:
+    """The words of a time phrase the grammar did not read never become part of a title."""
+    intent = read_turn(f"remind me {when} to {task}", Turn.offline(now=NOW, zone="UTC"))
+    if isinstance(intent, NewReminder):
+        assert intent.title == task, intent
+    else:
+        assert isinstance(intent, Chat), intent
+
+
+@given(
+    st.sampled_from(("did I", "have I", "did we", "have you")),
+    st.sampled_from(("buy milk", "call the bank", "email karen yet", "pay the rent")),
+    st.sampled_from(("", "?")),
+)
+def test_a_question_about_what_was_done_completes_nothing(ask: str, task: str, mark: str) -> None:
+    intent = read_turn(f"{ask} {task}{mark}", Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, Chat | ShowReminders | ShowTodos), intent
+
+
+@given(st.sampled_from(("tues", "weds", "thurs", "thur", "wed", "tue")))
+def test_an_abbreviated_weekday_is_one_day_not_a_repeat(day: str) -> None:
+    intent = read_turn(f"remind me on {day} to call the bank", Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, NewReminder), intent
+    assert intent.recurrence is None, intent
+
+
+@given(st.sampled_from(("it again", "this 👆", "instead", "that too", "it as well")))
+def test_a_title_that_names_nothing_is_asked_about(title: str) -> None:
+    intent = read_turn(f"remind me about {title} at 5pm", Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, Chat), intent
