@@ -75,7 +75,7 @@ _LEAD: Final = re.compile(
     r"|(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)"
     r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
-    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re)\s+|\s+|$)",
+    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
@@ -112,7 +112,7 @@ _QUESTION: Final = re.compile(
     re.IGNORECASE,
 )
 _DANGLING: Final = re.compile(r"(?:\s+(?:at|on|by|in|for|to|and|please))+$", re.IGNORECASE)
-_LINKS: Final[Mapping[str, Phrasing]] = {"to": "to", "that": "that"}
+_LINKS: Final[Mapping[str, Phrasing]] = {"to": "to", "that": "that", "2": "to"}  # texting "2"
 
 
 def asks_for_reminder(text: str) -> bool:
@@ -183,8 +183,10 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     found = find_time(rest, now=now, zone=zone)
     if not asked and (found.at is None or _QUESTION.match(text) or text.endswith("?")):
         return None
+    ends_in_particle = _PARTICLE.search(" " + rest.rstrip(" .!?")) is not None  # "take the car in"
     title, phrasing = title_of(
-        remove_spans(rest, found.spans + found.unread), keep_particle=_particle(rest, found.spans)
+        remove_spans(rest, found.spans + found.unread),
+        keep_particle=_particle(rest, found.spans) or ends_in_particle,
     )
     if not title or vague_title(title):
         return Chat(topic="unknown", problem=WHAT_ABOUT) if asked or title else None

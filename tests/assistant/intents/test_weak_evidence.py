@@ -12,7 +12,14 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from remo_async.assistant.intents import Chat, NewReminder, ShowReminders, ShowTodos, read_turn
+from remo_async.assistant.intents import (
+    Chat,
+    NewReminder,
+    NewTodo,
+    ShowReminders,
+    ShowTodos,
+    read_turn,
+)
 from remo_async.assistant.turn import Turn
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)
@@ -78,3 +85,37 @@ def test_an_abbreviated_weekday_is_one_day_not_a_repeat(day: str) -> None:
 def test_a_title_that_names_nothing_is_asked_about(title: str) -> None:
     intent = read_turn(f"remind me about {title} at 5pm", Turn.offline(now=NOW, zone="UTC"))
     assert isinstance(intent, Chat), intent
+
+
+TODO_TITLES = ("call the electrician", "buy stamps", "pay the council tax", "fix the printer")
+
+
+@given(
+    st.sampled_from(TODO_TITLES),
+    st.sampled_from(
+        (
+            "add to my list: {t}",
+            "put on the list - {t}",
+            "i need to remember to {t}",
+            "I need to {t}, put it on my list",
+            "i have to {t}. add it to my todo list",
+        )
+    ),
+)
+def test_list_words_around_a_todo_are_not_its_title(title: str, said: str) -> None:
+    intent = read_turn(said.format(t=title), Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, NewTodo), intent
+    assert intent.title == title, intent
+
+
+@given(st.sampled_from(("tag it #home", "it's actually urgent", "add a note: ask about it")))
+def test_a_todo_title_about_another_item_is_asked_about(said: str) -> None:
+    assert isinstance(read_turn(said, Turn.offline(now=NOW, zone="UTC")), Chat)
+
+
+@given(st.sampled_from(("reminde me", "remindme", "rmd me", "rmnd me", "remind me 2")))
+def test_texting_forms_of_remind_me_are_not_titles(lead: str) -> None:
+    intent = read_turn(f"{lead} at 4 to call Pat", Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, NewReminder), intent
+    assert intent.title.endswith("call Pat"), intent
+    assert "remind" not in intent.title.lower(), intent
