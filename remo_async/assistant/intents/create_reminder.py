@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import ClassVar, Final
 
 from pydantic import ValidationError
+from rapidfuzz.distance import OSA
 
 from remo_async.assistant import wording
 from remo_async.assistant.intents.small_talk import Chat
@@ -254,7 +255,6 @@ _TIME_WORD = (
     r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|morning|afternoon|evening|night"
     r"|january|february|march|april|may|june|july|august|september|october|november|december)"
 )
-_TIME_WORDS: Final = re.compile(rf"^(?:{_TIME_WORD}\s+)+(?:to|about)\s+\w", re.IGNORECASE)
 _WEAK: Final = frozenset(("a", "an", "the", "this", "and", "or", "at", "on", "by", "in", "for"))
 _WEAK_MORE: Final = frozenset(("from", "every", "each", "next"))
 _TAIL: Final = re.compile(
@@ -277,11 +277,25 @@ def unread_time(title: str) -> bool:
     """Whether a title still holds words of a time phrase that was not read."""
     if _TAIL.search(title):
         return True
-    m = _TIME_WORDS.match(title)
+    m = _HEAD.match(title)
     if m is None:
         return False
-    head = re.split(r"\s+(?:to|about)\s+\w", m.group(0), flags=re.IGNORECASE)[0].lower().split()
-    return any(word not in _WEAK and word not in _WEAK_MORE for word in head)
+    head = m["head"].lower().split()
+    timely = all(_TIME_WORD_RE.fullmatch(word) or _misspelt_day(word) for word in head)
+    return timely and any(word not in _WEAK and word not in _WEAK_MORE for word in head)
+
+
+_HEAD: Final = re.compile(r"^(?P<head>(?:\S+\s+){1,5}?)(?:to|about)\s+\w", re.IGNORECASE)
+_TIME_WORD_RE: Final = re.compile(_TIME_WORD, re.IGNORECASE)
+_DAY_WORDS: Final = (
+    *("tomorrow", "tonight", "today", "morning", "evening", "afternoon", "weekend", "midnight"),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+)
+
+
+def _misspelt_day(word: str) -> bool:
+    """A day or period word the time grammar did not read ("tmorow", "wednsday")."""
+    return len(word) >= 5 and any(OSA.distance(word, day) <= 2 for day in _DAY_WORDS)
 
 
 _VOWEL: Final = re.compile(r"[aeiouy]", re.IGNORECASE)

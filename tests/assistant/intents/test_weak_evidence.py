@@ -7,7 +7,7 @@ whatever the subject, verb and time, a message that does not ask ("remind me", "
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -119,3 +119,19 @@ def test_texting_forms_of_remind_me_are_not_titles(lead: str) -> None:
     assert isinstance(intent, NewReminder), intent
     assert intent.title.endswith("call Pat"), intent
     assert "remind" not in intent.title.lower(), intent
+
+
+@given(st.sampled_from(("tomorrow", "today", "this week", "on friday")))
+def test_remind_me_what_i_have_lists(scope: str) -> None:
+    intent = read_turn(f"remind me what I have {scope}", Turn.offline(now=NOW, zone="UTC"))
+    assert isinstance(intent, ShowReminders), intent
+
+
+@given(st.sampled_from(("tmorow", "tomorow", "2moro", "tmrrow")), st.sampled_from(TASKS))
+def test_an_unread_day_word_before_the_title_is_asked_about(day: str, task: str) -> None:
+    intent = read_turn(f"remind me {day} at 9 to {task}", Turn.offline(now=NOW, zone="UTC"))
+    if isinstance(intent, NewReminder):
+        assert intent.title == task, intent
+        assert intent.at.date() == date(2026, 11, 26), intent
+    else:
+        assert isinstance(intent, Chat), intent
