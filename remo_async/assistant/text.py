@@ -66,9 +66,16 @@ def strip_politeness(text: str) -> str:
     return f"{text.rstrip('?')}?" if question and text else text
 
 
+# Texting shorthands and run-together forms of "remind me" ("rmd me", "remindme").
+_SHORTHAND: Final = re.compile(
+    r"\b(?:remindme|remind-me)\b|\b(?:rmd|rmnd|rmind|remnd|reminde|remmind)(?=\s+me\b)", re.I
+)
+
+
 def fix_typos(text: str) -> str:
     """text with misspelt command words replaced (Damerau-Levenshtein, OSA: one
     edit for words of up to 7 letters, two for longer ones; ties are left alone)."""
+    text = _SHORTHAND.sub(lambda m: "remind me" if m[0].lower().endswith("me") else "remind", text)
     out: list[str] = []
     last = 0
     for index, m in enumerate(_WORD.finditer(text)):

@@ -56,6 +56,12 @@ _NOT_PAST: Final = frozenset(
         *("agreed", "promised"),
     )
 )
+# A question about what was done asks, it does not tell: "did I call the bank?".
+_ASKING: Final = re.compile(
+    r"^(?:did|do|does|have|has|had|is|are|was|were|can|could|should|will|would)\s+"
+    r"(?:i|we|you|my|the)\b|^.*\?\s*$",
+    re.IGNORECASE,
+)
 _WHEN_DONE: Final = re.compile(
     r"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+morning|last\s+night|already|just\s+now"
     r"|at\s+last|finally)$",
@@ -65,8 +71,8 @@ _WHEN_DONE: Final = re.compile(
 
 def read(text: str, _turn: Turn) -> Finish | None:
     """A completion, or None ("finish the report by friday" asks for something new)."""
-    if _REMIND_ME.search(text):
-        return None  # "remind me when the laundry is done"
+    if _REMIND_ME.search(text) or _ASKING.match(text):
+        return None  # "remind me when the laundry is done", "did I buy milk?"
     for regex in _FINISH:
         m = regex.match(text)
         if m is not None:

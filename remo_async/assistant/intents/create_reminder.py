@@ -10,9 +10,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import ClassVar, Final
 
 from pydantic import ValidationError
+from rapidfuzz.distance import OSA
 
 from remo_async.assistant import wording
 from remo_async.assistant.intents.small_talk import Chat
@@ -70,12 +72,23 @@ _LEAD: Final = re.compile(
     r"|help\s+me\s+remember"
     r"|make\s+sure\s+(?:that\s+)?i(?:\s+remember)?"
     r"|(?:alert|ping|nudge|notify|tell|text|message|buzz)\s+me"
+    r"|give\s+me\s+a\s+(?:quick\s+)?(?:nudge|ping|shout|buzz|heads[\s-]up)"
+    r"|(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)"
     r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
-    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re)\s+|\s+|$)",
+    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
+OFFER: Final = (
+    'I only set reminders you ask for. Should I remind you about "{title}" {when}? '
+    'Say "remind me to ..." with the time and I will.'
+)
+UNREAD: Final = (
+    "I couldn't read the time in that. When should I remind you, and about what? "
+    'For example "remind me tomorrow at 7:30pm to ring dad".'
+)
+JOKING: Final = "Ha, got it: I won't set that one."
 REPORTED: Final = (
     "I only set reminders you ask me for. Should I remind you of something? "
     'Say "remind me to ..." with a time.'
@@ -89,7 +102,10 @@ _FILLER: Final = re.compile(
 )
 _ASKS: Final = re.compile(
     r"\bremind\b|\breminder\b|(?:(?:do\s+not|don'?t)\s+)?let\s+me\s+forget|help\s+me\s+remember"
-    r"|make\s+sure\s+(?:that\s+)?i\b",
+    r"|make\s+sure\s+(?:that\s+)?i\b"
+    r"|^(?:please\s+|pls\s+|plz\s+)?(?:alert|ping|nudge|notify|buzz)\s+me\b"
+    r"|\bgive\s+me\s+a\s+(?:quick\s+)?(?:nudge|ping|shout|buzz|heads[\s-]up)\b"
+    r"|\b(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)\b",
     re.I,
 )
 _QUESTION: Final = re.compile(
@@ -97,7 +113,7 @@ _QUESTION: Final = re.compile(
     re.IGNORECASE,
 )
 _DANGLING: Final = re.compile(r"(?:\s+(?:at|on|by|in|for|to|and|please))+$", re.IGNORECASE)
-_LINKS: Final[Mapping[str, Phrasing]] = {"to": "to", "that": "that"}
+_LINKS: Final[Mapping[str, Phrasing]] = {"to": "to", "that": "that", "2": "to"}  # texting "2"
 
 
 def asks_for_reminder(text: str) -> bool:
@@ -113,6 +129,8 @@ def read(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
     """
     if not asks_for_reminder(text):
         return None
+    if _JOKING.search(text):
+        return Chat(topic="aside", problem=JOKING)
     opened = _opening(text)
     if opened is None:
         return Chat(topic="aside", problem=REPORTED)
@@ -141,9 +159,17 @@ def _opening(text: str) -> str | None:
     return " ".join([*kept, rest]) if kept else rest
 
 
-def read_timed(text: str, turn: Turn) -> NewReminder | NeedTime | Chat | None:
-    """Any statement with a time and something to do ("call mum at 5"), or None."""
-    return _read(text, turn, strict=False)
+def read_timed(text: str, turn: Turn) -> Chat | None:
+    """Words with a time but no request ("my train leaves at 7.15", "call mum at 5"): Remo
+    offers a reminder and creates nothing (a statement is not a request); None without a time.
+    """
+    found = _read(text, turn, strict=False)
+    if not isinstance(found, NewReminder):
+        return None
+    spoken = wording.when(found.at, now=turn.now, zone=turn.zone)
+    if found.recurrence is not None:
+        spoken = "then"
+    return Chat(topic="aside", problem=OFFER.format(title=found.title, when=spoken))
 
 
 def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Chat | None:
@@ -158,11 +184,15 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     found = find_time(rest, now=now, zone=zone)
     if not asked and (found.at is None or _QUESTION.match(text) or text.endswith("?")):
         return None
+    ends_in_particle = _PARTICLE.search(" " + rest.rstrip(" .!?")) is not None  # "take the car in"
     title, phrasing = title_of(
-        remove_spans(rest, found.spans + found.unread), keep_particle=_particle(rest, found.spans)
+        remove_spans(rest, found.spans + found.unread),
+        keep_particle=_particle(rest, found.spans) or ends_in_particle,
     )
     if not title or vague_title(title):
         return Chat(topic="unknown", problem=WHAT_ABOUT) if asked or title else None
+    if unread_time(title):
+        return Chat(topic="unknown", problem=UNREAD)
     if recurrence is None:
         if found.at is None:
             return NeedTime(title=title, problem=found.problem, phrasing=phrasing)
@@ -203,15 +233,71 @@ def title_of(text: str, *, keep_particle: bool = False) -> tuple[str, Phrasing]:
         text, phrasing = text[3:], "to"
     text = tidy(text if keep_particle else _DANGLING.sub("", tidy(text)))
     text = unquote(text.rstrip(".!?").strip())
+    text = _THANKS_TAIL.sub("", text).strip()  # "gym thx 🙏"
     return text[:MAX_TITLE].strip(), phrasing
 
 
+_THANKS_TAIL: Final = re.compile(
+    r"(?:[\s,]+(?:thx|thanks|thank\s+you|ty|cheers|pls|plz|please)|\s*[^\w\s.!?'\")\]]+)+$",
+    re.IGNORECASE,
+)
 _VAGUE: Final = re.compile(
     r"^(?:(?:about|of|to|do|for)\s+)?(?:it|that|this|them|those|these|something|stuff|things?"
     r"|to|about|of|for|that|me|do|on|at"
     r"|the\s+thing|that\s+thing|what\s+i\s+said|you\s+know\s+what)$",
     re.IGNORECASE,
 )
+# Words a time phrase left behind when it was not read ("at 1930 to ring dad", "sometime to
+# call the bank", "between 9 and 5 to stretch", "eat lunch noonish"): ask, never guess.
+_TIME_WORD = (
+    r"(?:at|on|by|in|for|from|until|till|til|between|before|after|around|and|or|sharp|sometime"
+    r"|some\s+time|every|each|during|within|a|an|the|this|next|\d[\w.:]*|[ap]m|o'?clock"
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|morning|afternoon|evening|night"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+_WEAK: Final = frozenset(("a", "an", "the", "this", "and", "or", "at", "on", "by", "in", "for"))
+_WEAK_MORE: Final = frozenset(("from", "every", "each", "next"))
+_TAIL: Final = re.compile(
+    r"\s(?:noon|midday|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"-?ish$|\ssharp$",
+    re.IGNORECASE,
+)
+_JOKING: Final = re.compile(
+    r"(?:^|[\s,.!(])(?:jk|j/k|just\s+kidding|kidding|joking|just\s+joking|lol\s+no)[\s!.)]*$",
+    re.IGNORECASE,
+)
+_FILLER_TAIL: Final = re.compile(
+    r"(?:[\s,]+(?:again|instead|too|also|as\s+well|then|now|please|pls|plz|thx|thanks|ty"
+    r"|thank\s+you|cheers))+$",
+    re.IGNORECASE,
+)
+
+
+def unread_time(title: str) -> bool:
+    """Whether a title still holds words of a time phrase that was not read."""
+    if _TAIL.search(title):
+        return True
+    m = _HEAD.match(title)
+    if m is None:
+        return False
+    head = m["head"].lower().split()
+    timely = all(_TIME_WORD_RE.fullmatch(word) or _misspelt_day(word) for word in head)
+    return timely and any(word not in _WEAK and word not in _WEAK_MORE for word in head)
+
+
+_HEAD: Final = re.compile(r"^(?P<head>(?:\S+\s+){1,5}?)(?:to|about)\s+\w", re.IGNORECASE)
+_TIME_WORD_RE: Final = re.compile(_TIME_WORD, re.IGNORECASE)
+_DAY_WORDS: Final = (
+    *("tomorrow", "tonight", "today", "morning", "evening", "afternoon", "weekend", "midnight"),
+    *("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+)
+
+
+def _misspelt_day(word: str) -> bool:
+    """A day or period word the time grammar did not read ("tmorow", "wednsday")."""
+    return len(word) >= 5 and any(OSA.distance(word, day) <= 2 for day in _DAY_WORDS)
+
+
 _VOWEL: Final = re.compile(r"[aeiouy]", re.IGNORECASE)
 _MASH: Final = re.compile(
     r"[bcdfghjklmnpqrstvwxz]{6,}|([a-z])\1{3,}|asdf|qwer|zxcv|hjkl|sdfg|dfgh|wert", re.IGNORECASE
@@ -220,13 +306,30 @@ _MASH: Final = re.compile(
 
 def vague_title(title: str) -> bool:
     """A title that names nothing ("it", "that") or is garbled ("asdf jkl", "xzqwv")."""
-    if _VAGUE.match(title.strip()):
-        return True
+    bare = _FILLER_TAIL.sub("", " " + re.sub(r"[^\w\s']+", " ", title).strip()).strip()
+    if not bare or _VAGUE.match(bare):
+        return True  # "it again", "this 👆", "instead"
     words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) >= 3]
     if not words:
         return not re.search(r"\w", title)
-    garbled = [w for w in words if (len(w) >= 5 and not _VOWEL.search(w)) or _MASH.search(w)]
+    garbled = [w for w in words if (len(w) >= 5 and not _VOWEL.search(w)) or _mashed(w)]
     return len(garbled) * 2 >= len(words)
+
+
+_ROWS: Final = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _mashed(word: str) -> bool:
+    """A word typed by running along the keyboard ("asdkjh", "qwe"): most letter pairs are
+    neighbours on one row."""
+    if _MASH.search(word):
+        return True
+    low = word.lower()
+    pairs = list(pairwise(low))
+    near = sum(
+        any(abs(r.find(a) - r.find(b)) == 1 and a in r and b in r for r in _ROWS) for a, b in pairs
+    )
+    return len(low) >= 5 and near * 4 >= len(pairs) * 3
 
 
 def unquote(text: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import ClassVar, Final
 
 from pydantic import ValidationError
+from rapidfuzz.distance import OSA
 
 from remo_async.assistant.intents.create_reminder import (
     MAX_TITLE,
@@ -72,7 +73,9 @@ _ONTO_LIST: Final = re.compile(
     r"^(?:please\s+)?(?:add|put|write|jot(?:\s+down)?|note(?:\s+down)?|stick)\s+(?P<title>.+?)\s+"
     r"(?:to|on|onto|in|into)\s+(?:my\s+|the\s+|our\s+)?"
     r"(?:(?P<cat>(?!to\b|todo|to-do|task)[\w-]+)\s+)?(?:(?:to\s+do|to-do|todo|task)\s+)?"
-    r"(?:list|todos|to-dos|tasks|todo|to\s+dos)$",
+    r"(?:list|todos|to-dos|tasks|todo|to\s+dos)$"
+    r"|^(?:please\s+)?(?:add|put)\s+(?P<title2>.+?)\s+(?:to|on|onto)\s+(?:my\s+|the\s+|our\s+)?"
+    r"(?P<cat2>shopping|groceries|grocery)$",
     re.IGNORECASE,
 )
 _BARE_ADD: Final = re.compile(r"^(?:add|jot\s+down|note\s+down)\s+(?P<title>.+)$", re.IGNORECASE)
@@ -152,10 +155,62 @@ def read(text: str, turn: Turn) -> NewTodo | Chat | None:
         if lead["pri"]:
             return replace(inner, priority=_take_priority(lead["pri"])[1] or inner.priority)
         return replace(inner, category=lead["cat"].lower())
-    found = _read(text, turn)
-    if found is not None and vague_title(found.title):
+    found = _read(_plain(text), turn)
+    if found is not None and (vague_title(found.title) or _NAMES_NOTHING.search(found.title)):
         return Chat(topic="unknown", problem=WHAT_TO_ADD)
+    if found is not None and found.category is not None:
+        return replace(found, category=_known_category(found.category))
     return found
+
+
+# Ways of saying "add to my list" around the title: "add to my list: X",
+# "I need to X, put it on my list", "I need to remember to X".
+_LIST_FIRST: Final = re.compile(
+    r"^(?P<verb>add|put|write|jot\s+down|note\s+down|stick)\s+(?:this\s+|these\s+)?"
+    r"(?:to|on|onto)\s+(?:my|the|our)\s+(?:(?P<cat>[\w-]+)\s+)?(?:list|todos|to-dos|tasks)"
+    r"\s*[:,-]\s*(?P<title>.+)$",
+    re.IGNORECASE,
+)
+_PUT_IT_ON: Final = re.compile(
+    r"\s*[,;.-]\s*(?:and\s+)?(?:please\s+)?(?:put|add|stick|write)\s+(?:it|that|this)\s+"
+    r"(?:on|to|onto|in)\s+(?:my|the|our)\s+(?:todo\s+|to-do\s+)?(?:list|todos)(?:\s+please)?$",
+    re.IGNORECASE,
+)
+_REMEMBER: Final = re.compile(r"^(i\s+(?:need|have|got|ought)\s+to)\s+remember\s+to\s+", re.I)
+_FOR_CATEGORY: Final = re.compile(
+    r"^(?P<head>(?:add|create|make|new)\s+(?:a\s+|an\s+|another\s+|new\s+)*"
+    r"(?:todo|to-do|task|item)s?)\s+for\s+(?P<cat>[\w-]+)\s+to\s+(?P<title>.+)$",
+    re.IGNORECASE,
+)
+# A title that is a command about some other item ("tag it", "it's actually", "a note: X").
+_NAMES_NOTHING: Final = re.compile(
+    r"^(?:it'?s|it\s+is|that'?s|this\s+is)\b|^\w+\s+(?:it|that|this|them)$"
+    r"|^(?:(?:a|an|the)\s+)?(?:note|comment|description|label|tag|reminder)\s*[:,-]"
+    r"|\b(?:my|the)\s+(?:\w+\s+)?list\b",
+    re.IGNORECASE,
+)
+
+
+def _plain(text: str) -> str:
+    """The request said as "add X to my (Y) list" when it was said another way."""
+    text = _PUT_IT_ON.sub("", text)
+    text = _REMEMBER.sub(r"\1 ", text)
+    m = _LIST_FIRST.match(text)
+    if m is not None:
+        cat = f"{m['cat']} " if m["cat"] else ""
+        return f"{m['verb']} {m['title']} to my {cat}list"
+    m = _FOR_CATEGORY.match(text)
+    if m is not None and m["cat"].lower() in KNOWN_CATEGORIES:
+        return f"{m['head']}: {m['title']} #{m['cat']}"
+    return text
+
+
+def _known_category(category: str) -> str:
+    """A category, or the known one it misspells by one slip ("shoping" is "shopping")."""
+    if category in KNOWN_CATEGORIES or len(category) < 5:
+        return category
+    near = [known for known in KNOWN_CATEGORIES if OSA.distance(category, known) <= 1]
+    return near[0] if len(near) == 1 else category
 
 
 def _read(text: str, turn: Turn) -> NewTodo | None:
@@ -173,7 +228,7 @@ def _read(text: str, turn: Turn) -> NewTodo | None:
     elif (m := _ONTO_LIST.match(_bare(text, turn))) is not None:
         # Matched without a trailing ", urgent" or "by friday", which _with_extras then
         # finds in the whole text.
-        title, cat = m["title"], m["cat"]
+        title, cat = m["title"] or m["title2"], m["cat"] or m["cat2"]
         category = cat.lower() if cat and cat.lower() not in ("shared", "the") else None
         priority = _take_priority(text)[1]
         category = category or take_category(text)[1]

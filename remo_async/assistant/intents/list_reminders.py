@@ -105,8 +105,18 @@ _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
 }
 
 
+_REMIND_WHAT: Final = re.compile(
+    r"^(?:remind|tell)\s+me\s+(?:again\s+)?(?:of\s+)?(?:what|what's|whats|which)\s+"
+    r"(?:i(?:'ve)?\s+(?:have|got|had)(?:\s+got)?|is\s+on|'s\s+on|reminders\s+i\s+have)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
 def read(text: str, turn: Turn) -> ShowReminders | None:
     """A request to see reminders, with its scope, or None."""
+    asked = _REMIND_WHAT.match(text)
+    if asked is not None:  # "remind me what I have tomorrow" asks to see them
+        return read(f"what do I have {asked['rest']}", turn)
     if _MAKING.search(text):
         return None  # "can you remind me by friday to plan the trip?"
     if _FINISHED.match(text):

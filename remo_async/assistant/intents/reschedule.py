@@ -118,8 +118,16 @@ def _absolute(text: str, turn: Turn) -> Reschedule | None:
     return None
 
 
+_WEEK_LATER: Final = re.compile(
+    r"^(?:(?:till|until|til|to|for|into)\s+)?(?:next|the\s+following)\s+week$", re.IGNORECASE
+)
+
+
 def _when(spoken: str, target: str | None, turn: Turn) -> Reschedule | None:
-    """The move spoken names: a time of day only, a day only, or both."""
+    """The move spoken names: a time of day only, a day only, or both; "next week" (no
+    day named) is the same day and time a week later."""
+    if _WEEK_LATER.match(spoken):
+        return Reschedule(target=target, shift=timedelta(days=7))
     at = first_time([spoken, f"at {spoken}"], turn)
     if at is None:
         return None

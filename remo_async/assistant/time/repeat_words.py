@@ -30,7 +30,7 @@ DATE: Final = re.compile(
     re.IGNORECASE,
 )
 _NTH = r"(?:first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th)"
-_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)"
+_AND = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+(?=\w))"
 _PERIOD = r"(?:\s+(?:in\s+the\s+)?(?P<period>morning|afternoon|evening|night))?"
 _EVERY = r"(?:every|each)\s+"
 _EACH_MONTH = r"(?:of|in)\s+(?:every|each|the|a)\s+month"
@@ -85,7 +85,9 @@ WEEKDAYS: Final = flags(
 )
 WEEKENDS: Final = flags(r"(?:every|each|on)\s+weekends?|weekends" + _PERIOD)
 NAMED: Final = flags(rf"{_EVERY}(?P<other>other\s+)?(?P<days>{DAY}(?:{_AND}{DAY})*){_PERIOD}")
-PLURAL: Final = flags(rf"(?:on\s+)?(?P<days>{DAY}s(?:{_AND}{DAY}s)*){_PERIOD}")
+# Plural weekdays are full names ("mondays"): "tues", "weds", "thurs" name one day.
+_FULL_DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+PLURAL: Final = flags(rf"(?:on\s+)?(?P<days>{_FULL_DAY}s(?:{_AND}{_FULL_DAY}s)*){_PERIOD}")
 PERIODS: Final = flags(_EVERY + r"(?P<period>morning|afternoon|evening|night)|nightly")
 PLAIN: Final = flags(
     rf"{_EVERY}(?:single\s+)?(?P<unit>day|week|month|year)|every\s*day"

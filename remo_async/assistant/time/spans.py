@@ -28,7 +28,7 @@ _NEXT_SPAN = r"(?:next\s+(?:week|month))"
 _WEEKDAY = (
     r"(?:(?:this\s+coming|this|next|coming)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|wed|thu(?:rs?)?|fri)\.?"
+    r"|mon|tues?|weds?|thu(?:rs?)?|fri)\.?"
 )
 MONTH: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
