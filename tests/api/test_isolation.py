@@ -49,6 +49,7 @@ def test_every_route_but_the_public_ones_needs_a_token() -> None:
         "/docs",
         "/console/{name}",
         "/favicon.ico",
+        "/sw.js",
         "/dev/token",
     }
     assert all(r.path.startswith("/user/{user_id}") or r.path == "/chat" for r in USER_ROUTES)
