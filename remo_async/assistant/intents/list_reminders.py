@@ -46,6 +46,12 @@ _REMINDER_WORDS: Final = re.compile(
     r"|\bwhat(?:'ve|\s+have)\s+i\s+got\b|^(?:got\s+)?anything\s+(?:for\s+me\s+)?(?:today|tomorrow)\b",
     re.IGNORECASE,
 )
+_ABOUT_REMINDERS: Final = re.compile(
+    r"^(?:the\s+|my\s+|these\s+|your\s+)?reminders\s+(?:are|were|is|suck|keep|annoy|get)\b"
+    r"|^(?:can|could|how\s+do|how\s+can)\s+i\s+(?:cancel|delete|remove|snooze|edit|change|move"
+    r"|turn\s+off|stop)\s+(?:reminders|a\s+reminder)\b",
+    re.IGNORECASE,
+)
 _GOT_ANYTHING: Final = re.compile(r"^got\s+anything\b", re.IGNORECASE)
 _MAKING: Final = re.compile(
     r"\bremind\s+me\b|\blet\s+me\s+forget\b|^(?:set|create|add|make|schedule|new)\s+(?:a|an|me)\b",
@@ -121,8 +127,8 @@ def read(text: str, turn: Turn) -> ShowReminders | None:
     asked = _REMIND_WHAT.match(text)
     if asked is not None:  # "remind me what I have tomorrow" asks to see them
         return read(f"what do I have {asked['rest']}", turn)
-    if _MAKING.search(text):
-        return None  # "can you remind me by friday to plan the trip?"
+    if _MAKING.search(text) or _ABOUT_REMINDERS.match(text):
+        return None  # "can you remind me by friday to ...?", "reminders are annoying"
     if _FINISHED.match(text):
         return ShowReminders(scope="finished")
     if not _REMINDER_WORDS.search(text) and not (is_asking(text) and _FIRED.search(text)):

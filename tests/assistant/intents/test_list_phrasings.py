@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from hypothesis import given
 from hypothesis import strategies as st
 
-from remo_async.assistant.intents import ShowReminders, ShowTodos, read_turn
+from remo_async.assistant.intents import ShowReminders, ShowTodos, Undo, read_turn
 from remo_async.assistant.turn import Turn
 
 TURN = Turn.offline(now=datetime(2026, 11, 25, 14, 0, tzinfo=UTC), zone="Europe/London")
@@ -33,3 +33,22 @@ def test_what_is_urgent_lists_urgent_todos() -> None:
 
 def test_what_to_buy_is_the_shopping_list() -> None:
     assert read_turn("what do I need to buy?", TURN) == ShowTodos(category="shopping")
+
+
+@given(
+    st.sampled_from(
+        (
+            "reminders are annoying",
+            "my reminders keep going off",
+            "can I cancel reminders?",
+            "how do I snooze a reminder",
+        )
+    )
+)
+def test_talk_about_reminders_lists_nothing(said: str) -> None:
+    assert not isinstance(read_turn(said, TURN), ShowReminders | ShowTodos)
+
+
+@given(st.sampled_from(("undoo", "unddo", "scratch that", "scratch that!")))
+def test_other_ways_to_say_undo(said: str) -> None:
+    assert isinstance(read_turn(said, TURN), Undo)
