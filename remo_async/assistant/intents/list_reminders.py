@@ -40,9 +40,19 @@ _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
     r"|\bwhat(?:'s|s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
     r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled)\b"
-    r"|\bcoming\s+up\b",
+    r"|\bcoming\s+up\b"
+    r"|^(?:show|list|see)\s+(?:me\s+)?(?:everything|all|completed|done|finished|pending)\b"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:pending|overdue|outstanding|left)\b"
+    r"|\bwhat(?:'ve|\s+have)\s+i\s+got\b|^(?:got\s+)?anything\s+(?:for\s+me\s+)?(?:today|tomorrow)\b",
     re.IGNORECASE,
 )
+_ABOUT_REMINDERS: Final = re.compile(
+    r"^(?:the\s+|my\s+|these\s+|your\s+)?reminders\s+(?:are|were|is|suck|keep|annoy|get)\b"
+    r"|^(?:can|could|how\s+do|how\s+can)\s+i\s+(?:cancel|delete|remove|snooze|edit|change|move"
+    r"|turn\s+off|stop)\s+(?:reminders|a\s+reminder)\b",
+    re.IGNORECASE,
+)
+_GOT_ANYTHING: Final = re.compile(r"^got\s+anything\b", re.IGNORECASE)
 _MAKING: Final = re.compile(
     r"\bremind\s+me\b|\blet\s+me\s+forget\b|^(?:set|create|add|make|schedule|new)\s+(?:a|an|me)\b",
     re.IGNORECASE,
@@ -117,13 +127,13 @@ def read(text: str, turn: Turn) -> ShowReminders | None:
     asked = _REMIND_WHAT.match(text)
     if asked is not None:  # "remind me what I have tomorrow" asks to see them
         return read(f"what do I have {asked['rest']}", turn)
-    if _MAKING.search(text):
-        return None  # "can you remind me by friday to plan the trip?"
+    if _MAKING.search(text) or _ABOUT_REMINDERS.match(text):
+        return None  # "can you remind me by friday to ...?", "reminders are annoying"
     if _FINISHED.match(text):
         return ShowReminders(scope="finished")
     if not _REMINDER_WORDS.search(text) and not (is_asking(text) and _FIRED.search(text)):
         return None
-    if not (is_asking(text) or len(text.split()) <= 3):
+    if not (is_asking(text) or len(text.split()) <= 3 or _GOT_ANYTHING.match(text)):
         return None
     if _FIRED.search(text):
         return ShowReminders(scope="fired")

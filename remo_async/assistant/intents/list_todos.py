@@ -40,8 +40,14 @@ ASKING: Final = re.compile(
 _TODO_WORDS: Final = re.compile(
     r"\b(?:todos?|to-?dos?|to\s+dos?|to\s+do\s+list|tasks?|my\s+list|the\s+list|checklist)\b"
     r"|\bwhat\s+(?:do|should)\s+i\s+(?:need\s+to|have\s+to)?\s*do\b|\bwhat'?s\s+left\b"
-    r"|\b(?:my|the|our)\s+[\w-]+\s+list\b",
+    r"|\b(?:my|the|our)\s+[\w-]+\s+list\b"
+    r"|^what(?:'s|s|\s+is)\s+(?:urgent|important|high[- ]priority)\b"
+    r"|^what\s+(?:urgent|important|high[- ]priority)\s+(?:stuff|things|items|tasks)\b",
     re.IGNORECASE,
+)
+# "what do I need to buy" asks for the shopping list.
+_TO_BUY: Final = re.compile(
+    r"^what\s+(?:do|should)\s+i\s+(?:need\s+to|have\s+to)\s+(?:buy|get|pick\s+up)\s*\??$", re.I
 )
 _STATUSES: Final[tuple[tuple[re.Pattern[str], TodoStatus | None], ...]] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), status)
@@ -74,6 +80,8 @@ def is_asking(text: str) -> bool:
 
 def read(text: str, _turn: Turn) -> ShowTodos | None:
     """A request to see todos, with its status, priority and category filters, or None."""
+    if _TO_BUY.match(text):
+        return ShowTodos(category="shopping")
     if not (_TODO_WORDS.search(text) and (is_asking(text) or len(text.split()) <= 3)):
         return None
     if adds(text):

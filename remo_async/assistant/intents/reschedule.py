@@ -14,7 +14,7 @@ from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.intents.snooze import first_time
 from remo_async.assistant.references import CHANGED, choose, each, read_target
 from remo_async.assistant.results import Item, ToolResult, changed, reminder_action
-from remo_async.assistant.time import WhenError, read_exact, to_utc
+from remo_async.assistant.time import WhenError, find_spans, read_exact, remove_spans, to_utc
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import sentence, when
 from remo_async.domain.models import Reminder, ReminderUpdate
@@ -73,10 +73,46 @@ _MARKED: Final = re.compile(r"am|pm|a\.m\.|p\.m\.|noon|midday|midnight|morning|e
 
 def read(text: str, turn: Turn) -> Reschedule | Chat | None:
     """A move to a time, by a shift, to a time of day or to a day; or None."""
+    text = said_fully(text)
     try:
         return _relative(text, turn) or _absolute(text, turn)
     except WhenError as exc:
         return Chat(topic="unknown", problem=sentence(str(exc)))
+
+
+_NO_OBJECT: Final = re.compile(
+    r"^(?P<v>push|move|delay|postpone|bump|shift|reschedule)\s+(?=(?:to|by|till|until|for|back"
+    r"|forward)\b)",
+    re.IGNORECASE,
+)
+_BY: Final = re.compile(r"^(?P<way>earlier|sooner|later)\s+by\s+(?P<d>.+)$", re.IGNORECASE)
+_INSTEAD: Final = re.compile(
+    r"^(?:(?:can|could)\s+(?:we|you)\s+(?:do|make\s+it)\s+|make\s+it\s+|how\s+about\s+)?"
+    r"(?P<when>.+?)\s+instead\??$",
+    re.IGNORECASE,
+)
+
+
+def said_fully(text: str) -> str:
+    """A move said in short, as "move it ...": "push to next monday", "delay by 2 hours",
+    "earlier by an hour", "friday instead", "can we do 2pm instead"."""
+    m = _NO_OBJECT.match(text)
+    if m is not None:
+        return f"{m['v']} it {text[m.end() :]}"
+    m = _BY.match(text)
+    if m is not None:
+        way = "bring it forward" if m["way"].lower() != "later" else "push it back"
+        return f"{way} {m['d']}"
+    m = _INSTEAD.match(text)
+    if m is not None and _only_time(m["when"]):
+        return f"move it to {m['when']}"
+    return text
+
+
+def _only_time(text: str) -> bool:
+    """Whether text is nothing but time phrases ("2pm", "friday at 10")."""
+    spans = tuple(find_spans(text))
+    return bool(spans) and not re.sub(r"[\W_]+|\b(?:at|on|to|for)\b", "", remove_spans(text, spans))
 
 
 def _relative(text: str, turn: Turn) -> Reschedule | None:

@@ -40,7 +40,8 @@ class Undo:
 _UNDO: Final = re.compile(
     r"^(?:(?:oops|whoops|no|sorry)[,!.]?\s+)?(?:undo|revert|reverse)(?:\s+(?:that|it|this|the\s+last"
     r"(?:\s+(?:one|change|thing|action))?|what\s+you\s+(?:just\s+)?did|my\s+last\s+request))?"
-    r"(?:\s+please)?$|^take\s+(?:that|it)\s+back$|^put\s+(?:it|that)\s+back(?:\s+how\s+it\s+was)?$",
+    r"(?:\s+please)?$|^take\s+(?:that|it)\s+back$|^put\s+(?:it|that)\s+back(?:\s+how\s+it\s+was)?$"
+    r"|^(?:un+d+o+|scratch\s+that)[\s!.]*$",
     re.IGNORECASE,
 )
 

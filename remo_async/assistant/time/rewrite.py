@@ -163,6 +163,26 @@ PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
         _before_after,
     ),
     (_pattern(rf"{_B}(?P<h>{_HOUR})\s*o'?\s*clock{_E}"), _oclock),
+    # 24-hour forms: "at 1930", "at 0700", "19h30", "at 20h"; "9 am sharp" is 9 am.
+    (
+        _pattern(
+            rf"{_B}(?P<pre>(?:at|by|around|before|after|till|until)\s+)"
+            rf"(?P<h>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s*(?:hrs|hours|h))?{_E}(?![-/.:]\d)"
+        ),
+        lambda m: f"{m['pre']}{m['h']}:{m['mm']}",
+    ),
+    (
+        _pattern(rf"(?<!\bin\s)(?<!\bfor\s){_B}(?P<h>[01]?\d|2[0-3])h(?P<mm>[0-5]\d){_E}"),
+        lambda m: f"{int(m['h']):02d}:{m['mm']}",  # 24-hour: "1h00" is 01:00
+    ),
+    (
+        _pattern(rf"{_B}(?P<pre>(?:at|by|around)\s+)(?P<h>[01]?\d|2[0-3])h{_E}"),
+        lambda m: f"{m['pre']}{int(m['h']):02d}:00",
+    ),
+    (
+        _pattern(rf"{_B}(?P<clock>\d{{1,2}}(?:[:.]\d{{2}})?\s*[ap]\.?m\.?)\s+sharp{_E}"),
+        lambda m: m["clock"],
+    ),
     (
         _pattern(
             rf"{_B}(?P<pre>(?:at|around|about|by|till|until|before|after)\s+)?"

@@ -28,7 +28,9 @@ _NEXT_SPAN = r"(?:next\s+(?:week|month))"
 _WEEKDAY = (
     r"(?:(?:this\s+coming|this|next|coming)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|weds?|thu(?:rs?)?|fri)\.?"
+    r"|mon|tues?|weds?|thu(?:rs?)?|fri"
+    r"|(?:sat|sun)(?=\s+(?:morning|afternoon|evening|night)\b)"  # "sat morning", "on sat"
+    r"|(?<=\bon\s)(?:sat|sun)(?=\s*(?:$|[,.!?]|(?:to|at|for|and|about|by|please)\b)))\.?"
 )
 MONTH: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"

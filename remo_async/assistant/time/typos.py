@@ -32,6 +32,7 @@ SHORTHAND: Final[Mapping[str, str]] = {
     "2morow": "tomorrow", "tonite": "tonight", "2nite": "tonight", "tnite": "tonight",
     "tdy": "today", "2day": "today", "wk": "week", "wks": "weeks", "mth": "month",
     "mths": "months", "yr": "year", "yrs": "years", "hr": "hour", "wkend": "weekend",
+    "minuets": "minutes", "minuet": "minute",
 }  # fmt: skip
 # Words of the grammar besides _OURS that must never be "corrected" into one of _OURS.
 _KNOWN: Final = frozenset(

@@ -16,6 +16,7 @@ from remo_async.assistant.intents import (
     Chat,
     NewReminder,
     NewTodo,
+    Reschedule,
     ShowReminders,
     ShowTodos,
     read_turn,
@@ -135,3 +136,27 @@ def test_an_unread_day_word_before_the_title_is_asked_about(day: str, task: str)
         assert intent.at.date() == date(2026, 11, 26), intent
     else:
         assert isinstance(intent, Chat), intent
+
+
+@given(
+    st.sampled_from(
+        (
+            ("push to next monday", "push it to next monday"),
+            ("delay by 2 hours", "delay it by 2 hours"),
+            ("earlier by an hour", "bring it forward an hour"),
+            ("friday instead", "move it to friday"),
+            ("can we do 2pm instead", "move it to 2pm"),
+        )
+    )
+)
+def test_a_move_said_in_short_is_the_move_of_it(pair: tuple[str, str]) -> None:
+    short, full = pair
+    turn = Turn.offline(now=NOW, zone="UTC")
+    assert read_turn(short, turn) == read_turn(full, turn)
+    assert isinstance(read_turn(short, turn), Reschedule)
+
+
+def test_words_then_instead_are_not_a_move() -> None:
+    assert not isinstance(
+        read_turn("call mum instead", Turn.offline(now=NOW, zone="UTC")), Reschedule
+    )
