@@ -78,8 +78,9 @@ async def _sign_in_reading_the_key(console: Console, user: str) -> tuple[int, An
     return response.status, await response.json()
 
 
-async def _within(awaitable: Any, seconds: float = 10) -> Any:
-    """A page evaluation that waits on the worker, bounded (a missing worker never hangs)."""
+async def _within(awaitable: Any, seconds: float = 30) -> Any:
+    """A page evaluation that waits on the worker, bounded (a missing worker never hangs;
+    30 s: a worker's first start took over 10 s on a loaded 2-core machine)."""
     return await asyncio.wait_for(awaitable, seconds)
 
 

@@ -32,7 +32,7 @@ from tests.faults.conftest import auth, running_server, server_env, until
 
 USERS = [f"did:privy:poison-neighbour-{i}" for i in range(6)]
 POISONER = "did:privy:poisoner"
-HEALTHZ_WITHIN = 0.100
+HEALTHZ_WITHIN = 0.500  # a blocked loop stalls for seconds; a loaded 2-core CI box adds 150 ms
 SEED = int(os.environ.get("REMO_POISON_SEED", "0"))
 
 # Months without that day: a rule asking for it never occurs.

@@ -77,6 +77,8 @@ async def test_delete_user_data_by_type(store: Store) -> None:
     await service.save_todo(BOB, {"title": "bob's"})
     assert await store.delete_user_data(user_id=ALICE, data_type="todos") == {"todos": 1}
     assert await store.delete_user_data(user_id=ALICE) == {
+        "push_subscriptions": 0,
+        "calendar_feed": 0,
         "reminders": 1,
         "todos": 0,
         "conversations": 1,
