@@ -154,7 +154,6 @@ async def _run(phrases: list[Phrase], store: Store, clock: SettableClock) -> lis
 
 
 @pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
-@pytest.mark.xfail(strict=False, reason="issue 12: parser rebuild in progress")
 async def test_generated_phrases(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
     """WORKERS sessions at once, each with its own clock and store client on the same tables
     (one clock cannot be at two nows); every case still has a fresh user."""

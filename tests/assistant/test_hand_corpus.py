@@ -102,7 +102,6 @@ def _write(path: str, text: str) -> None:
 
 
 @pytest.mark.parametrize("backend", ["dynamodb-local"], indirect=True)
-@pytest.mark.xfail(strict=False, reason="issue 12: parser rebuild in progress")
 async def test_hand_corpus(
     store: Store, clock: SettableClock, capsys: pytest.CaptureFixture[str]
 ) -> None:
