@@ -94,7 +94,12 @@ _PRIORITY_PHRASES: Final = (
     (r"(?:medium|normal)[- ]prio(?:rity)?", Priority.MEDIUM),
 )
 _PRIORITIES: Final = tuple(
-    (re.compile(rf"(?:^|[\s,(]+){_AS}(?:{words})(?=$|[\s,.!):]+)", re.IGNORECASE), priority)
+    # The separator run is matched from its first character only (the lookbehind): from
+    # every position inside a long run of spaces and commas, the search was quadratic.
+    (
+        re.compile(rf"(?:^|(?<![\s,(])[\s,(]+){_AS}(?:{words})(?=$|[\s,.!):])", re.IGNORECASE),
+        priority,
+    )
     for words, priority in _PRIORITY_PHRASES
 )
 _PRIORITY_WORDS: Final[Mapping[str, Priority]] = {
