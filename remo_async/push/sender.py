@@ -4,8 +4,9 @@ One push per subscription of the reminder's user: the encrypted body (payload.py
 VAPID Authorization (vapid.py), `TTL` (REMO_WEBPUSH_TTL) and `Urgency: high`. A 201 (any
 2xx) is delivered; 404 or 410 means the subscription is gone and it is deleted; 429 and
 5xx are retried with backoff (429 honours Retry-After) within the webhook retry policy;
-other answers fail. Endpoints follow the webhook rules (https, public addresses, checked
-again by the connection's resolver) unless REMO_WEBHOOK_ALLOW_INSECURE=true.
+other answers fail. A subscription past its `expirationTime` (real time) is deleted
+unsent. Endpoints follow the webhook rules (https, public addresses, checked again by the
+connection's resolver) unless REMO_WEBHOOK_ALLOW_INSECURE=true.
 """
 
 from __future__ import annotations
@@ -100,6 +101,12 @@ class PushWorker(QueuedNotifier):
             check_url_form(subscription.endpoint, allow_insecure=self._allow_insecure)
         except UnsafeWebhook as exc:
             return self._done(subscription, reminder, Outcome.REFUSED, f"endpoint {exc}")
+        expires = subscription.expiration_time
+        if expires is not None and expires <= self._wall_clock().timestamp() * 1000:
+            # Push API 7.2: past its expirationTime a subscription is no longer valid, so it
+            # is deleted without a request (its push service would answer 404 or 410).
+            await self._forget(subscription)
+            return self._done(subscription, reminder, Outcome.GONE, f"expired at {expires} ms")
         policy, started = self._policy, time.monotonic()
         for attempt in range(1, policy.attempts + 1):
             outcome, reason, wait = await self._attempt(subscription, payload)

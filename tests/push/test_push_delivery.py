@@ -7,6 +7,7 @@ the browser's private key, as a browser's push service and the browser itself wo
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -114,6 +115,28 @@ async def test_410_deletes_the_subscription(push: Setup, clock: SettableClock) -
     assert await api.client.app[PUSH_WORKER].drain(grace=10) == 0
     page = await api.ok("GET", f"/user/{ALICE}/push-subscriptions")
     assert [s["subscription_id"] for s in page["items"]] == [kept["subscription_id"]]
+    assert outcomes(api) == {"delivered": 1, "gone": 1}
+    assert push.service.problems == []
+
+
+async def test_a_subscription_past_its_expiration_time_is_deleted_unsent(
+    push: Setup, clock: SettableClock
+) -> None:
+    api = await push.start()
+    kept = push.service.subscribe("kept")
+    kept["expirationTime"] = int((time.time() + 3600) * 1000)
+    kept_id = (await api.ok("POST", f"/user/{ALICE}/push-subscriptions", 201, json=kept))[
+        "subscription_id"
+    ]
+    expired = push.service.subscribe("expired")
+    expired["expirationTime"] = int((time.time() - 60) * 1000)  # real time, as browsers give it
+    await api.ok("POST", f"/user/{ALICE}/push-subscriptions", 201, json=expired)
+    await _due(push.settings, clock)
+    await wait_until(lambda: len(push.service.received) == 1, what="one push")
+    assert await api.client.app[PUSH_WORKER].drain(grace=10) == 0
+    assert push.service.attempts == ["kept"]
+    page = await api.ok("GET", f"/user/{ALICE}/push-subscriptions")
+    assert [s["subscription_id"] for s in page["items"]] == [kept_id]
     assert outcomes(api) == {"delivered": 1, "gone": 1}
     assert push.service.problems == []
 
