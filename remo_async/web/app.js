@@ -1,6 +1,7 @@
 // app.js — the web console's entry point: sign-in, then chat, agenda, todos and live
 // fires. Modules: api.js (HTTP), auth.js (sign-in), chat.js, agenda.js, events.js (live
-// events), notices.js (in-page notices, browser notifications), zone.js, dates.js.
+// events), notices.js (in-page notices, browser notifications), zone.js, dates.js,
+// push.js (Web Push switch), calendar.js (calendar feed address).
 // To add a feature (e.g. Web Push), add a module and call it from signedIn() below.
 
 import { session } from "./api.js";
@@ -12,6 +13,7 @@ import { notice, notify, offerPermission } from "./notices.js";
 import { offerZone } from "./zone.js";
 import { hidePush, setUpPush } from "./push.js";
 import { timeLabel } from "./dates.js";
+import { setUpCalendar } from "./calendar.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -32,6 +34,7 @@ async function signedIn() {
   $("workspace").hidden = false;
   offerPermission();
   setUpPush();
+  setUpCalendar();
   listen({
     fired,
     expired: () => {
