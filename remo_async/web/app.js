@@ -37,31 +37,31 @@ async function signedIn() {
   setUpCalendar();
   listen({
     fired,
-    expired: () => {
-      notice("Your session has expired: sign in again.", { kind: "error", seconds: 0 });
-      signOut();
-    },
+    expired: () => signOut("Your session has expired: sign in again."),
   });
   try {
     await Promise.all([loadHistory(), refresh(), offerZone(refresh)]);
   } catch (failure) {
-    if (failure.status === 401) return signOut();
+    if (failure.status === 401) {
+      return signOut(`The server refused this access token (${failure.message}): sign in again.`);
+    }
     notice(`Could not load your data: ${failure.message}`, { kind: "error" });
   }
   $("message").focus();
 }
 
-function signOut() {
+/** Back to the sign-in form; `reason` (optional) says why there. */
+function signOut(reason = "") {
   stop();
   session.current = null;
   $("workspace").hidden = true;
   $("who").hidden = true;
   $("sign-out").hidden = true;
   hidePush();
-  setUpSignIn(signedIn);
+  setUpSignIn(signedIn, reason);
 }
 
 setUpChat(() => refresh());
-$("sign-out").addEventListener("click", signOut);
+$("sign-out").addEventListener("click", () => signOut());
 document.body.dataset.authMode = authMode();
 setUpSignIn(signedIn);

@@ -19,21 +19,13 @@ function cookieToken() {
   return found ? decodeURIComponent(found.slice("privy-token=".length)) : null;
 }
 
-/** Sets up the sign-in forms; calls onSignedIn() once a session exists. */
-export function setUpSignIn(onSignedIn) {
-  const section = document.getElementById("sign-in");
-  const error = document.getElementById("sign-in-error");
-  const dev = document.getElementById("dev-sign-in");
-  const pasted = document.getElementById("token-sign-in");
-  const privy = authMode() === "privy";
-  dev.hidden = privy;
-  pasted.hidden = !privy;
+let signedInCallback = () => {};
+let wired = false;
 
-  const finish = (token, userId) => {
-    session.current = { token, userId };
-    section.hidden = true;
-    onSignedIn();
-  };
+/** The forms' submit handlers, added once: each sign-out shows the same forms again. */
+function wireForms(dev, pasted, error) {
+  if (wired) return;
+  wired = true;
   dev.addEventListener("submit", async (event) => {
     event.preventDefault();
     error.textContent = "";
@@ -47,6 +39,7 @@ export function setUpSignIn(onSignedIn) {
   });
   pasted.addEventListener("submit", (event) => {
     event.preventDefault();
+    error.textContent = "";
     const token = pasted.elements.token.value.trim();
     try {
       finish(token, tokenSubject(token));
@@ -54,9 +47,34 @@ export function setUpSignIn(onSignedIn) {
       error.textContent = "That is not an access token (a JWT with a sub claim).";
     }
   });
+}
+
+function finish(token, userId) {
+  session.current = { token, userId };
+  document.getElementById("sign-in").hidden = true;
+  signedInCallback();
+}
+
+/**
+ * Shows the sign-in forms (or signs in from a stored session or the privy-token cookie);
+ * calls onSignedIn() once a session exists. `reason`, when given, is shown in the form's
+ * alert: why the person was signed out (e.g. the server refused the token).
+ */
+export function setUpSignIn(onSignedIn, reason = "") {
+  const section = document.getElementById("sign-in");
+  const error = document.getElementById("sign-in-error");
+  const dev = document.getElementById("dev-sign-in");
+  const pasted = document.getElementById("token-sign-in");
+  const privy = authMode() === "privy";
+  dev.hidden = privy;
+  pasted.hidden = !privy;
+  signedInCallback = onSignedIn;
+  wireForms(dev, pasted, error);
+  error.textContent = reason;
 
   if (session.current) return onSignedIn();
-  const cookie = privy ? cookieToken() : null;
+  // A cookie the server refused is not tried again: the person signs in by hand.
+  const cookie = privy && !reason ? cookieToken() : null;
   if (cookie) {
     try {
       return finish(cookie, tokenSubject(cookie));

@@ -49,7 +49,8 @@ async def test_the_card_makes_an_address_a_calendar_reads_renews_it_and_stops_it
     await expect(address).to_have_value(shape)
     first = await address.input_value()
     status, calendar = await _calendar(first)
-    assert status == 200 and calendar is not None
+    assert status == 200
+    assert calendar is not None
     (event,) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "Dentist 🦷"
     assert event.decoded("DTSTART") == due
