@@ -320,15 +320,22 @@ def _count(rule: str) -> tuple[str, int | None]:
 
 
 def _next_local(
-    rule: str, local_start: datetime, tz: ZoneInfo, after: datetime, *, limit: int | None
+    rule: str,
+    local_start: datetime,
+    tz: ZoneInfo,
+    after: datetime,
+    *,
+    limit: int | None,
+    with_start: bool,
 ) -> tuple[datetime, datetime, int] | None:
     """The series' first occurrence, in wall-clock order, whose instant is after `after`.
 
     Returns its wall-clock time, its UTC instant and how many occurrences of the series
     lie after `local_start` up to it (1 when it is the very next one), at most `limit`
-    of them (None: no limit). The series is the rule expanded in wall-clock time from
-    `local_start`. Two wall-clock times a gap maps to one instant (HOURLY at 02:00 and
-    03:00 on the day New York skips 02:00-03:00) fire once (RFC 5545 3.8.5.3).
+    of them (None: no limit); `local_start` itself, when the rule matches it, only if
+    `with_start`. The series is the rule expanded in wall-clock time from `local_start`.
+    Two wall-clock times a gap maps to one instant (HOURLY at 02:00 and 03:00 on the day
+    New York skips 02:00-03:00) fire once (RFC 5545 3.8.5.3).
     """
     local_after = after.astimezone(tz).replace(tzinfo=None)
     # A day back: the wall-clock comparison is refined in UTC below (DST shifts).
@@ -336,9 +343,10 @@ def _next_local(
     steps = 0
     try:
         for candidate in _local_series(rule, local_start, tz):
-            if candidate <= local_start:
-                continue  # the anchor itself (RFC 5545: DTSTART is the first occurrence)
-            steps += 1
+            if candidate > local_start:
+                steps += 1
+            elif not with_start:
+                continue  # the occurrence whose follower is wanted
             if limit is not None and steps > limit:
                 return None
             if candidate <= from_local:
@@ -361,19 +369,23 @@ def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -
     its first instance (RFC 5545 3.3.5). Returns UTC, or None when the series has ended.
     Raises SearchExhausted when no occurrence is found within the search bound.
     """
-    found = _follow(rule, local_start=local_anchor(start, zone), zone=zone, after=after)
+    anchor = local_anchor(start, zone)
+    found = _follow(rule, local_start=anchor, zone=zone, after=after, with_start=True)
     return None if found is None else found.when
 
 
-def _follow(rule: str, *, local_start: datetime, zone: str, after: datetime) -> Occurrence | None:
+def _follow(
+    rule: str, *, local_start: datetime, zone: str, after: datetime, with_start: bool
+) -> Occurrence | None:
     tz = ZoneInfo(zone)
     bare, count = _count(rule)
     anchor = local_start
     if count is None:
         anchor = _skip_ahead(bare, local_start, after.astimezone(tz).replace(tzinfo=None))
-    if count is not None and count < 2:
+    if count is not None and count < 2 and not with_start:
         return None  # this occurrence is the last
-    found = _next_local(bare, anchor, tz, after, limit=None if count is None else count - 1)
+    limit = None if count is None else count - 1
+    found = _next_local(bare, anchor, tz, after, limit=limit, with_start=with_start)
     if found is None:
         return None
     local, when, steps = found
@@ -422,7 +434,8 @@ def follow_series(
     # _follow's own, so it is not made twice.
     rule = _checked_text(rule)
     anchor = local_anchor(start, zone, recurrence_id)
-    return _follow(rule, local_start=anchor, zone=zone, after=max(start, now))
+    # Not the anchor itself: it is this occurrence, even when a snooze moved it earlier.
+    return _follow(rule, local_start=anchor, zone=zone, after=max(start, now), with_start=False)
 
 
 def next_in_series(
@@ -442,7 +455,9 @@ def next_in_series(
     return None if found is None else (found.when, found.rule)
 
 
-def check_series(rule: str, *, start: datetime, zone: str, now: datetime) -> None:
-    """Raises RecurrenceError unless the series has an occurrence after its first one."""
-    if next_in_series(rule, start=start, zone=zone, now=now) is None:
+def check_series(
+    rule: str, *, start: datetime, zone: str, now: datetime, recurrence_id: str | None = None
+) -> None:
+    """Raises RecurrenceError unless the series has an occurrence after this one."""
+    if next_in_series(rule, start=start, zone=zone, now=now, recurrence_id=recurrence_id) is None:
         raise RecurrenceError("recurrence has no occurrence after the first one")

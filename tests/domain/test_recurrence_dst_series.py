@@ -279,3 +279,29 @@ def test_an_hourly_series_across_a_gap_fires_each_instant_once_and_counts_it() -
         limit=10,
     )
     assert fires == [datetime(2027, 3, 14, h, tzinfo=UTC) for h in (5, 6, 7)]
+
+
+def test_an_occurrence_snoozed_earlier_is_not_fired_again_at_its_own_time() -> None:
+    # Tomorrow's 09:00 was snoozed to today 15:00: its follower is the day after, at 09:00.
+    following = follow_series(
+        "FREQ=DAILY",
+        start=datetime(2027, 6, 1, 19, 0, tzinfo=UTC),
+        zone="America/New_York",
+        now=datetime(2027, 6, 1, 19, 0, tzinfo=UTC),
+        recurrence_id="20270602T090000",
+    )
+    assert following is not None
+    assert following.when == datetime(2027, 6, 3, 13, 0, tzinfo=UTC)
+    assert following.local == datetime(2027, 6, 3, 9, 0)
+
+
+@pytest.mark.parametrize("value", ["20270230T090000", "2027-06-02T09:00:00", "tomorrow", ""])
+def test_an_unreadable_recurrence_id_is_a_recurrence_error(value: str) -> None:
+    with pytest.raises(RecurrenceError, match="recurrence_id"):
+        follow_series(
+            "FREQ=DAILY",
+            start=datetime(2027, 6, 1, 13, 0, tzinfo=UTC),
+            zone="America/New_York",
+            now=datetime(2027, 6, 1, 13, 0, tzinfo=UTC),
+            recurrence_id=value,
+        )
