@@ -192,8 +192,10 @@ def rfc_occurrences(rule: str, *, dtstart: datetime, zone: str, limit: int) -> l
 def dispatcher_fires(rule: str, *, dtstart: datetime, zone: str, limit: int) -> list[datetime]:
     """What firing on time does, one occurrence after the other, as the store does it."""
     when = dtstart.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
-    # The series' own time is kept beside a fire moved by a gap, as a fire stores it.
-    recurrence_id: str | None = format_recurrence_id(dtstart)
+    # A first occurrence has no recurrence_id (its wall time is its reminding_time's),
+    # unless a gap moved it: then it holds its time in the series, as a follower does.
+    exists = when.astimezone(ZoneInfo(zone)).replace(tzinfo=None) == dtstart
+    recurrence_id = None if exists else format_recurrence_id(dtstart)
     fires = [when]
     while len(fires) < limit:
         following = follow_series(
@@ -305,3 +307,26 @@ def test_an_unreadable_recurrence_id_is_a_recurrence_error(value: str) -> None:
             now=datetime(2027, 6, 1, 13, 0, tzinfo=UTC),
             recurrence_id=value,
         )
+
+
+def test_occurrences_skipped_during_downtime_count_toward_count() -> None:
+    # COUNT=5 from 06-01 09:00 (the start is the first): 06-02 and 06-03 were missed, so
+    # 06-04 is the fourth occurrence and carries COUNT=2 (itself and 06-05).
+    following = follow_series(
+        "FREQ=DAILY;COUNT=5",
+        start=datetime(2027, 6, 1, 13, 0, tzinfo=UTC),
+        zone="America/New_York",
+        now=datetime(2027, 6, 3, 14, 0, tzinfo=UTC),
+    )
+    assert following is not None
+    assert (following.when, following.rule) == (
+        datetime(2027, 6, 4, 13, 0, tzinfo=UTC),
+        "FREQ=DAILY;COUNT=2",
+    )
+    late = follow_series(
+        "FREQ=DAILY;COUNT=5",
+        start=datetime(2027, 6, 1, 13, 0, tzinfo=UTC),
+        zone="America/New_York",
+        now=datetime(2027, 6, 5, 14, 0, tzinfo=UTC),
+    )
+    assert late is None  # all five are past
