@@ -1,7 +1,11 @@
 """Recurrence rules (RFC 5545 RRULE), checked and evaluated in a reminder's own zone.
 
 One path: the check a create or PATCH makes and the computation a fire makes are the
-same function, `next_in_series`, so a rule that was accepted can be fired. Every
+same function, `follow_series` (`next_in_series` is its (when, rule) form), so a rule that
+was accepted can be fired. A series is its rule expanded in the zone's wall-clock time
+(RFC 5545 3.3.10), each occurrence read as 3.3.5 says; a follower is computed from its
+occurrence's own time in the series (`recurrence_id`), so a spring-forward gap or a
+snooze moves one occurrence, never the ones after it. Every
 evaluation is bounded (SEARCH_PERIODS, SEARCH_OCCURRENCES): a rule that never occurs
 ("the 31st of April") cannot run for seconds on the event loop, as dateutil's own
 iteration would until year 9999.
