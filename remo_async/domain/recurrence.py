@@ -1,7 +1,11 @@
 """Recurrence rules (RFC 5545 RRULE), checked and evaluated in a reminder's own zone.
 
 One path: the check a create or PATCH makes and the computation a fire makes are the
-same function, `next_in_series`, so a rule that was accepted can be fired. Every
+same function, `follow_series` (`next_in_series` is its (when, rule) form), so a rule that
+was accepted can be fired. A series is its rule expanded in the zone's wall-clock time
+(RFC 5545 3.3.10), each occurrence read as 3.3.5 says; a follower is computed from its
+occurrence's own time in the series (`recurrence_id`), so a spring-forward gap or a
+snooze moves one occurrence, never the ones after it. Every
 evaluation is bounded (SEARCH_PERIODS, SEARCH_OCCURRENCES): a rule that never occurs
 ("the 31st of April") cannot run for seconds on the event loop, as dateutil's own
 iteration would until year 9999.
@@ -9,6 +13,7 @@ iteration would until year 9999.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
@@ -266,6 +271,99 @@ def _local_series(rule: str, local_start: datetime, tz: ZoneInfo) -> _BoundedRul
     return _BoundedRule(cache=False, **kwargs, **state["_original_rule"])
 
 
+def local_anchor(start: datetime, zone: str, recurrence_id: str | None = None) -> datetime:
+    """The wall-clock time (naive, in `zone`) that anchors the series at this occurrence.
+
+    `recurrence_id` is what a follower stores (RFC 5545 3.8.4.4 RECURRENCE-ID, local form
+    `YYYYMMDDTHHMMSS` in the reminder's zone): the occurrence's own time in the series,
+    which differs from its `reminding_time` when that was moved by a spring-forward gap or
+    a snooze. Without it (a first occurrence, an item stored by an older release) the
+    anchor is `start`'s wall-clock time in the zone, as before. An unreadable value raises
+    RecurrenceError.
+    """
+    if recurrence_id is None:
+        return start.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    if not _LOCAL_FORM.match(recurrence_id):
+        raise RecurrenceError(f"recurrence_id must be YYYYMMDDTHHMMSS, not {recurrence_id!r}")
+    try:
+        return datetime.strptime(recurrence_id, "%Y%m%dT%H%M%S")
+    except ValueError as exc:
+        raise RecurrenceError(f"recurrence_id is not a date-time: {exc}") from None
+
+
+def format_recurrence_id(local: datetime) -> str:
+    """A naive wall-clock time as stored in `recurrence_id` (RFC 5545 local DATE-TIME form)."""
+    return local.strftime("%Y%m%dT%H%M%S")
+
+
+@dataclasses.dataclass(frozen=True)
+class Occurrence:
+    """The next occurrence of a series, as a fire stores it."""
+
+    when: datetime
+    """When it is due, UTC: `local` in the zone, a gap's time moved forward (RFC 5545 3.3.5)."""
+    rule: str
+    """The rule it carries: COUNT is what is left, this occurrence included."""
+    local: datetime
+    """Its wall-clock time in the series (naive, in the zone): the follower's anchor."""
+
+
+def _to_utc(local: datetime, tz: ZoneInfo) -> datetime:
+    """RFC 5545 3.3.5: a wall-clock time a gap skips is read with the offset before the gap
+    (moved forward by the gap's length), an ambiguous one as its first instance (fold=0)."""
+    return local.replace(tzinfo=tz).astimezone(UTC)
+
+
+def _count(rule: str) -> tuple[str, int | None]:
+    """The rule without COUNT, and COUNT (None when it has none)."""
+    parts = rule.split(";")
+    counts = [p for p in parts if p.startswith("COUNT=")]
+    if not counts:
+        return rule, None
+    return ";".join(p for p in parts if not p.startswith("COUNT=")), int(counts[0][len("COUNT=") :])
+
+
+def _next_local(
+    rule: str,
+    local_start: datetime,
+    tz: ZoneInfo,
+    after: datetime,
+    *,
+    limit: int | None,
+    with_start: bool,
+) -> tuple[datetime, datetime, int] | None:
+    """The series' first occurrence, in wall-clock order, whose instant is after `after`.
+
+    Returns its wall-clock time, its UTC instant and how many occurrences of the series
+    lie after `local_start` up to it (1 when it is the very next one), at most `limit`
+    of them (None: no limit); `local_start` itself, when the rule matches it, only if
+    `with_start`. The series is the rule expanded in wall-clock time from `local_start`.
+    Two wall-clock times a gap maps to one instant (HOURLY at 02:00 and 03:00 on the day
+    New York skips 02:00-03:00) fire once (RFC 5545 3.8.5.3).
+    """
+    local_after = after.astimezone(tz).replace(tzinfo=None)
+    # A day back: the wall-clock comparison is refined in UTC below (DST shifts).
+    from_local = local_after - timedelta(days=1)
+    steps = 0
+    try:
+        for candidate in _local_series(rule, local_start, tz):
+            if candidate > local_start:
+                steps += 1
+            elif not with_start:
+                continue  # the occurrence whose follower is wanted
+            if limit is not None and steps > limit:
+                return None
+            if candidate <= from_local:
+                continue
+            moment = _to_utc(candidate, tz)
+            if moment > after:
+                return candidate, moment, steps
+    except (OverflowError, ValueError) as exc:  # past year 9999
+        if isinstance(exc, RecurrenceError):
+            raise
+    return None
+
+
 def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -> datetime | None:
     """The first occurrence strictly after `after`, evaluated in local time of `zone`.
 
@@ -275,60 +373,95 @@ def next_occurrence(rule: str, *, start: datetime, zone: str, after: datetime) -
     its first instance (RFC 5545 3.3.5). Returns UTC, or None when the series has ended.
     Raises SearchExhausted when no occurrence is found within the search bound.
     """
+    anchor = local_anchor(start, zone)
+    found = _follow(rule, local_start=anchor, zone=zone, after=after, with_start=True)
+    return None if found is None else found.when
+
+
+def _follow(
+    rule: str, *, local_start: datetime, zone: str, after: datetime, with_start: bool
+) -> Occurrence | None:
     tz = ZoneInfo(zone)
-    local_after = after.astimezone(tz).replace(tzinfo=None)
-    local_start = _skip_ahead(rule, start.astimezone(tz).replace(tzinfo=None), local_after)
-    # A day back: the wall-clock comparison is refined in UTC below (DST shifts).
-    try:
-        for candidate in _local_series(rule, local_start, tz).xafter(
-            local_after - timedelta(days=1), inc=False
-        ):
-            moment = candidate.replace(tzinfo=tz).astimezone(UTC)
-            if moment > after:
-                return moment
-    except (OverflowError, ValueError) as exc:  # past year 9999
-        if isinstance(exc, RecurrenceError):
-            raise
+    bare, count = _count(rule)
+    anchor = local_start
+    if count is None:
+        anchor = _skip_ahead(bare, local_start, after.astimezone(tz).replace(tzinfo=None))
+    if count is not None and count < 2 and not with_start:
+        return None  # this occurrence is the last
+    limit = None if count is None else count - 1
+    found = _next_local(bare, anchor, tz, after, limit=limit, with_start=with_start)
+    if found is None:
         return None
-    return None
+    local, when, steps = found
+    if _past_until(rule, when):
+        return None
+    carried = rule
+    if count is not None:
+        # RFC 5545 3.3.10: COUNT bounds the series' occurrences, the anchor counting as the
+        # first; those stepped over (skipped after downtime) were occurrences too.
+        left = count - steps
+        if left < 1:
+            return None
+        carried = ";".join(
+            f"COUNT={left}" if part.startswith("COUNT=") else part for part in rule.split(";")
+        )
+    return Occurrence(when=when, rule=carried, local=local)
 
 
-def following_rule(rule: str) -> str | None:
-    """The rule the next occurrence carries: COUNT goes down by one; None when it runs out.
+def _past_until(rule: str, when: datetime) -> bool:
+    """A UTC UNTIL is an instant (RFC 5545 3.3.10): a gap-moved occurrence after it is out."""
+    m = _UNTIL.search(rule)
+    if m is None or not _UTC_FORM.match(m["value"]):
+        return False
+    return when > datetime.strptime(m["value"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
 
-    Each occurrence anchors the series at its own reminding_time, so COUNT counts what
-    is left rather than what was given.
+
+def follow_series(
+    rule: str,
+    *,
+    start: datetime,
+    zone: str,
+    now: datetime,
+    recurrence_id: str | None = None,
+) -> Occurrence | None:
+    """The series' next occurrence after this one (due at `start`); None when it has ended.
+
+    The series keeps its wall-clock time (RFC 5545 3.3.5, 3.3.10): it is expanded from
+    this occurrence's own time in the series (`recurrence_id`, see local_anchor), not from
+    the instant it fired, so an occurrence a spring-forward gap moved from 02:30 to 03:30,
+    or one snoozed, does not move the ones after it. Occurrences missed while nothing ran
+    are skipped: the next one is after max(start, now). Raises RecurrenceError when the
+    rule cannot be evaluated, SearchExhausted when the next occurrence lies beyond the
+    search bound.
     """
-    parts = rule.split(";")
-    for i, part in enumerate(parts):
-        name, _, value = part.partition("=")
-        if name == "COUNT":
-            left = int(value) - 1
-            if left < 1:
-                return None
-            parts[i] = f"COUNT={left}"
-    return ";".join(parts)
+    # What a create checks, a fire checks too (stored data may be old); the parse is
+    # _follow's own, so it is not made twice.
+    rule = _checked_text(rule)
+    anchor = local_anchor(start, zone, recurrence_id)
+    # Not the anchor itself: it is this occurrence, even when a snooze moved it earlier.
+    return _follow(rule, local_start=anchor, zone=zone, after=max(start, now), with_start=False)
 
 
 def next_in_series(
-    rule: str, *, start: datetime, zone: str, now: datetime
+    rule: str,
+    *,
+    start: datetime,
+    zone: str,
+    now: datetime,
+    recurrence_id: str | None = None,
 ) -> tuple[datetime, str] | None:
     """When the series' next occurrence is due and the rule it carries; None when it has ended.
 
-    Occurrences missed while nothing ran are skipped: the next one is after `now`.
-    Raises RecurrenceError when the rule cannot be evaluated, SearchExhausted when the
-    next occurrence lies beyond the search bound. The same call checks a rule at create
-    and PATCH (`check_series`) and computes the follower when a reminder fires.
+    follow_series without the follower's own anchor: the same call checks a rule at
+    create and PATCH (`check_series`); a fire stores `Occurrence.local` too.
     """
-    # What a create checks, a fire checks too (stored data may be old); the parse is
-    # next_occurrence's own, so it is not made twice.
-    rule = _checked_text(rule)
-    when = next_occurrence(rule, start=start, zone=zone, after=max(start, now))
-    carried = following_rule(rule)
-    return None if when is None or carried is None else (when, carried)
+    found = follow_series(rule, start=start, zone=zone, now=now, recurrence_id=recurrence_id)
+    return None if found is None else (found.when, found.rule)
 
 
-def check_series(rule: str, *, start: datetime, zone: str, now: datetime) -> None:
-    """Raises RecurrenceError unless the series has an occurrence after its first one."""
-    if next_in_series(rule, start=start, zone=zone, now=now) is None:
+def check_series(
+    rule: str, *, start: datetime, zone: str, now: datetime, recurrence_id: str | None = None
+) -> None:
+    """Raises RecurrenceError unless the series has an occurrence after this one."""
+    if next_in_series(rule, start=start, zone=zone, now=now, recurrence_id=recurrence_id) is None:
         raise RecurrenceError("recurrence has no occurrence after the first one")

@@ -10,7 +10,14 @@ from typing import Any, ClassVar
 
 from remo_async.domain.enums import ReminderStatus
 from remo_async.domain.models import Reminder, ReminderCreate, ReminderUpdate
-from remo_async.domain.recurrence import RecurrenceError, check_series, next_in_series
+from remo_async.domain.recurrence import (
+    Occurrence,
+    RecurrenceError,
+    check_series,
+    follow_series,
+    format_recurrence_id,
+    local_anchor,
+)
 from remo_async.domain.rules import (
     check_reminder_transition,
     check_snoozable,
@@ -121,7 +128,7 @@ class ReminderRepository(RecordRepository[Reminder]):
     def _check_series(self, values: Values, now: datetime, *, changed_rule: bool = False) -> None:
         """InvalidValue naming `recurrence` unless a pending series can be fired, as it will be.
 
-        The same computation as a fire's (next_in_series), so what is accepted fires.
+        The same computation as a fire's (follow_series), so what is accepted fires.
         """
         rule = values.get("recurrence")
         pending = values["status"] == ReminderStatus.PENDING.value
@@ -133,6 +140,7 @@ class ReminderRepository(RecordRepository[Reminder]):
                 start=parse_stored(values["reminding_time"]),
                 zone=values.get("timezone", "UTC"),
                 now=now,
+                recurrence_id=values.get("recurrence_id"),
             )
         except RecurrenceError as exc:
             raise InvalidValue(str(exc), field="recurrence") from None
@@ -174,6 +182,9 @@ class ReminderRepository(RecordRepository[Reminder]):
 
         def change(values: Values, now: datetime) -> Values:
             apply_fields(values, fields)
+            if fields.keys() & {"reminding_time", "timezone"}:
+                # Editing the pending occurrence moves the series: it is anchored there now.
+                values.pop("recurrence_id", None)
             current = ReminderStatus(values["status"])
             target = asked
             if target is None and "reminding_time" in fields:
@@ -193,10 +204,16 @@ class ReminderRepository(RecordRepository[Reminder]):
         return await self._change(user_id=user_id, record_id=reminder_id, change=change)
 
     async def snooze(self, *, user_id: str, reminder_id: str, until: datetime) -> Reminder:
-        """Makes a pending or fired reminder pending again, due at `until`."""
+        """Makes a pending or fired reminder pending again, due at `until`.
+
+        An occurrence of a series moves alone: its time in the series (`recurrence_id`)
+        stays, so the occurrences after it keep theirs (a PATCH of `reminding_time`, by
+        contrast, moves the series).
+        """
 
         def change(values: Values, now: datetime) -> Values:
             check_snoozable(ReminderStatus(values["status"]))
+            _keep_series_time(values)
             values["status"] = ReminderStatus.PENDING.value
             values["reminding_time"] = format_time(until)
             values.pop("fired_at", None)
@@ -264,13 +281,16 @@ class ReminderRepository(RecordRepository[Reminder]):
         the write's answer is lost, FireInDoubt says so: the write may have happened.
         """
         following = None
-        if reminder.recurrence is not None and not await self._followed(reminder):
-            following = next_in_series(
-                reminder.recurrence,
-                start=reminder.reminding_time,
-                zone=reminder.timezone,
-                now=now,
-            )
+        if reminder.recurrence is not None:
+            stored = await self._get_values(reminder.user_id, reminder.reminder_id)
+            if stored is not None and "followed_by" not in stored:
+                following = follow_series(
+                    reminder.recurrence,
+                    start=reminder.reminding_time,
+                    zone=reminder.timezone,
+                    now=now,
+                    recurrence_id=stored.get("recurrence_id"),
+                )
         token = secrets.token_hex(8)
         update = self._fire_update(reminder, now, token)
         try:
@@ -346,18 +366,19 @@ class ReminderRepository(RecordRepository[Reminder]):
         self,
         reminder: Reminder,
         update: dict[str, Any],
-        following: tuple[datetime, str],
+        following: Occurrence,
         now: datetime,
     ) -> None:
-        when, rule = following
         values: Values = {
             "user_id": reminder.user_id,
             "reminder_id": new_reminder_id(),
             "title": reminder.title,
             "description": reminder.description,
-            "reminding_time": format_time(when),
+            "reminding_time": format_time(following.when),
             "timezone": reminder.timezone,
-            "recurrence": rule,
+            "recurrence": following.rule,
+            # Its time in the series, which a gap or a later snooze may move it away from.
+            "recurrence_id": format_recurrence_id(following.local),
             "status": ReminderStatus.PENDING.value,
             "created_at": format_time(now),
             "version": 1,
@@ -377,12 +398,24 @@ class ReminderRepository(RecordRepository[Reminder]):
             "transact_write_items", TransactItems=[{"Update": update}, {"Put": put}]
         )
 
-    async def _followed(self, reminder: Reminder) -> bool:
-        values = await self._get_values(reminder.user_id, reminder.reminder_id)
-        return values is not None and "followed_by" in values
-
     def iterate(
         self, *, user_id: str, status: ReminderStatus | None = None
     ) -> AsyncIterator[Reminder]:
         """Every live reminder of the user (in creation order only when status is None)."""
         return self._iterate(self._spec(user_id, {"status": status}, ordered=False))
+
+
+def _keep_series_time(values: Values) -> None:
+    """Before a snooze moves an occurrence of a series: its time in the series stays put.
+
+    Sets `recurrence_id` (local DATE-TIME in the reminder's zone, RFC 5545 3.8.4.4) from the
+    time it is moved away from, unless it has one already, so its follower is computed
+    from there (domain.recurrence.follow_series) and the series keeps its time.
+    """
+    if values.get("recurrence") is None or "recurrence_id" in values:
+        return
+    try:
+        local = local_anchor(parse_stored(values["reminding_time"]), values.get("timezone", "UTC"))
+    except (ValueError, KeyError):  # an unknown zone: the check after it answers that
+        return
+    values["recurrence_id"] = format_recurrence_id(local)

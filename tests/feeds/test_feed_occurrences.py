@@ -2,7 +2,7 @@
 
 The feed is parsed with `icalendar` and expanded with `recurring-ical-events` (an
 independent RFC 5545 implementation); the dispatcher's fires are simulated with its own
-rule code (`next_in_series`, as ReminderRepository.fire calls it at each fire). Rules and
+rule code (`follow_series`, as ReminderRepository.fire calls it at each fire). Rules and
 zones are generated (tests.domain.test_recurrence_generated.rules), starts near DST
 changes in both hemispheres included.
 """
@@ -22,7 +22,8 @@ from remo_async.domain.enums import Priority, ReminderStatus, TodoStatus
 from remo_async.domain.recurrence import (
     RecurrenceError,
     check_series,
-    next_in_series,
+    follow_series,
+    format_recurrence_id,
     normalize_rule,
 )
 from remo_async.feeds import build_feed
@@ -48,17 +49,25 @@ def reminder(**fields: object) -> Reminder:
 
 
 def dispatcher_fires(first: Reminder, *, end: datetime) -> list[datetime]:
-    """Every fire before `end`, each made on time, as the dispatcher makes them."""
+    """Every fire before `end`, each made on time, as the dispatcher makes them.
+
+    Each follower keeps its occurrence's wall-clock time (`recurrence_id`), as
+    ReminderRepository.fire stores it beside the follower's reminding_time.
+    """
     fires = []
     when, rule = first.reminding_time, first.recurrence
+    recurrence_id: str | None = None
     while when < end:
         fires.append(when)
         if rule is None:
             break
-        following = next_in_series(rule, start=when, zone=first.timezone, now=when)
+        following = follow_series(
+            rule, start=when, zone=first.timezone, now=when, recurrence_id=recurrence_id
+        )
         if following is None:
             break
-        when, rule = following
+        when, rule = following.when, following.rule
+        recurrence_id = format_recurrence_id(following.local)
     return fires
 
 
@@ -101,17 +110,9 @@ def test_expanded_feed_equals_the_dispatchers_fires(
         # Spring forward: the whole window is one side of a change, then the other.
         ("America/New_York", datetime(2027, 3, 10, 9, 0), "FREQ=DAILY;COUNT=10"),
         # Spring forward: 02:30 does not exist on 2027-03-14 in New York. RFC 5545 (3.3.5)
-        # fires that day at 03:30 EDT and the next days at 02:30 again; the dispatcher
-        # anchors each follower at the fire before it, so it stays at 03:30 from then on.
-        pytest.param(
-            "America/New_York",
-            datetime(2027, 3, 10, 2, 30),
-            "FREQ=DAILY;COUNT=10",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="dispatcher drift: a follower of a gap-shifted fire keeps the shift",
-            ),
-        ),
+        # fires that day at 03:30 EDT and the next days at 02:30 again; so does the
+        # dispatcher, which anchors each follower at its occurrence's own wall-clock time.
+        ("America/New_York", datetime(2027, 3, 10, 2, 30), "FREQ=DAILY;COUNT=10"),
         # Fall back: 01:30 happens twice on 2027-11-07; the first is the one.
         ("America/New_York", datetime(2027, 11, 3, 1, 30), "FREQ=DAILY;UNTIL=20271112"),
         ("Europe/Berlin", datetime(2027, 3, 1, 9, 0), "FREQ=WEEKLY;BYDAY=MO,FR"),
