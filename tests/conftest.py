@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
+import aiohttp.web_app
 import pytest
 from hypothesis import settings as hypothesis_settings
 
@@ -45,6 +46,26 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     explore = config.getoption("hypothesis_seed", default=None) is not None
     hypothesis_settings.load_profile("explore" if explore else "fixed")
+
+
+def release_served_apps() -> None:
+    """Lets go of every aiohttp Application that has served a request in this process.
+
+    aiohttp keeps the middleware chain it builds for a route in a module-level LRU cache of
+    1,024 entries keyed by (handler, apps), so each app that answered a request stays alive,
+    and with it its Store: an aioboto3 client whose botocore session holds its own copy of
+    the DynamoDB service model (about 17 MB an app, measured). One app per process (the
+    service) costs nothing; the suite makes an app per test, which grew pytest to about
+    9 GB by the end of `make test`. Clearing the cache only costs rebuilding a chain.
+    """
+    aiohttp.web_app._cached_build_middleware.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _release_apps_after_each_test() -> Iterator[None]:
+    """Every test's apps become garbage once it ends (see release_served_apps)."""
+    yield
+    release_served_apps()
 
 
 def _require_dynamodb_local() -> bool:

@@ -1,6 +1,26 @@
 """DynamoDB Local SIGKILLed under a stream of writes, then started again on the same data.
 
 A real `remo-async serve` process serves throughout and is never restarted.
+
+What "every 201 is there afterwards" can mean on DynamoDB Local: it answers TransactWriteItems
+before the transaction is committed. Its SQLiteDBAccess.commitTransaction (DynamoDB Local
+1.25.1) queues the COMMIT on its single SQLite thread and returns without waiting for it, while
+every other call (GetItem, PutItem, beginTransaction) waits for its own job. A transaction
+answered in the moments before a SIGKILL can therefore be rolled back when the restarted
+process opens the database (its journal is hot). Our creates of pending reminders and todos are
+transactions (the item and the user's pending counter), so the service can answer 201 for such
+a write, correctly for DynamoDB, that DynamoDB Local then loses: its Idempotency-Key answer,
+stored right after the transaction, fails on the dead process ("idempotent answer not
+stored") and the 201 stands, as it must on DynamoDB, where an acknowledged transaction is
+durable. Measured apart from the service (SIGKILL under four writing threads, 8 rounds each):
+4 of 419 acknowledged TransactWriteItems lost, 0 of 404 PutItem; with the service, under load
+("answered 201 but not listed"), 2 failures in 14 runs before this test knew it.
+
+So the test sends a barrier right before the SIGKILL: a consistent GetItem, which runs on
+DynamoDB Local's SQLite thread after every COMMIT queued before it was sent. A write answered
+201 before the barrier was sent is durable, and must be there, once, as answered. A write
+answered after it (a few, in flight at the kill) may be missing, but then entirely (GET by id
+404), never twice. Every write answered 201 after the restart must be there.
 """
 
 from __future__ import annotations
@@ -61,8 +81,6 @@ async def test_writes_survive_dynamodb_local_killed_and_restarted(
         pytest.fail(f"DynamoDB Local could not start: {exc}")
     try:
         settings = make_settings(local.endpoint)
-        async with Store.open(settings) as store:
-            await migrate(store)
         env = server_env(
             settings,
             port=free_port(),
@@ -70,13 +88,17 @@ async def test_writes_survive_dynamodb_local_killed_and_restarted(
             REMO_DYNAMODB_READ_TIMEOUT=str(READ_TIMEOUT),
             REMO_DYNAMODB_MAX_ATTEMPTS=str(MAX_ATTEMPTS),
         )
-        async with running_server(env, log=tmp_path / "server.log") as server:
-            await _kill_and_restart_under_load(server, local)
+        async with Store.open(settings) as store:  # the test's own client: the barrier's
+            await migrate(store)
+            async with running_server(env, log=tmp_path / "server.log") as server:
+                await _kill_and_restart_under_load(server, local, store)
     finally:
         await asyncio.to_thread(local.stop)
 
 
-async def _kill_and_restart_under_load(server: ServerProcess, local: DynamoDBLocal) -> None:
+async def _kill_and_restart_under_load(
+    server: ServerProcess, local: DynamoDBLocal, store: Store
+) -> None:
     async with (
         WriteStream(
             server.base,
@@ -90,6 +112,8 @@ async def _kill_and_restart_under_load(server: ServerProcess, local: DynamoDBLoc
         await until(lambda: len(stream.answered(201)) >= 30, within=60, what="30 writes")
 
         port = local.port
+        barrier_sent = time.monotonic()
+        await _barrier(store)
         local.kill()  # SIGKILL: the JVM gets no chance to flush or say goodbye
         killed_at = time.monotonic()
         await until(
@@ -126,9 +150,15 @@ async def _kill_and_restart_under_load(server: ServerProcess, local: DynamoDBLoc
             _assert_unavailable(outcome.status, outcome.headers, outcome.body)
         after = [o for o in outcomes if o.started >= ready_at]
         assert all(o.status == 201 for o in after), [o.describe() for o in after if o.status != 201]
-        assert len([o for o in stream.answered(201) if o.finished < killed_at]) >= 30
+        assert len([o for o in stream.answered(201) if o.finished < barrier_sent]) >= 30
 
-        await _assert_written_once(session, server.base, stream)
+        # Answered after the barrier was sent, begun before the kill: maybe never committed.
+        at_risk = {
+            o.title
+            for o in stream.answered(201)
+            if o.finished >= barrier_sent and o.started < killed_at
+        }
+        lost = await _assert_written_once(session, server.base, stream, at_risk=at_risk)
         metrics = await (await session.get(f"{server.base}/metrics")).text()
         assert 'outcome="error"' in metrics  # the failed calls were counted
 
@@ -140,7 +170,8 @@ async def _kill_and_restart_under_load(server: ServerProcess, local: DynamoDBLoc
         f"\noutage: {len(outcomes)} writes, {len(while_down)} while down (slowest "
         f"{slowest:.2f} s, bound {REQUEST_BOUND:.1f} s), "
         f"{len(stream.answered(201))} created, recovered "
-        f"{ready_at - restarting_at:.1f} s after the restart began"
+        f"{ready_at - restarting_at:.1f} s after the restart began; "
+        f"{len(at_risk)} answered after the barrier, {len(lost)} of them lost by DynamoDB Local"
     )
 
 
@@ -170,30 +201,47 @@ async def _until_ready(session: aiohttp.ClientSession, base: str, *, within: flo
         await asyncio.sleep(0.1)
 
 
+async def _barrier(store: Store) -> None:
+    """Returns once every transaction DynamoDB Local answered before this call is committed.
+
+    A consistent GetItem waits for its job on DynamoDB Local's one SQLite thread, which runs
+    jobs in order: the COMMITs queued before it ran first (see the module's docstring).
+    """
+    await store.idempotency.get(key="barrier before the SIGKILL")
+
+
 async def _assert_written_once(
-    session: aiohttp.ClientSession, base: str, stream: WriteStream
-) -> None:
-    """Every 201 is there, once, as answered; nothing else is there more than once."""
-    created: dict[str, Outcome] = {o.title: o for o in stream.answered(201)}
+    session: aiohttp.ClientSession, base: str, stream: WriteStream, *, at_risk: set[str]
+) -> list[str]:
+    """Every 201 is there, once, as answered; nothing else is there more than once.
+
+    A title in at_risk may instead be missing entirely (its GET is 404); returns those.
+    """
+    answered: dict[str, Outcome] = {o.title: o for o in stream.answered(201)}
     seen: Counter[str] = Counter()
     for user in stream.users:
         for kind in ("reminders", "todos"):
             items = await _list_all(session, f"{base}/user/{user}/{kind}", user)
             seen.update(item["title"] for item in items)
             for item in items:
-                outcome = created.get(item["title"])
+                outcome = answered.get(item["title"])
                 if outcome is not None:
                     assert outcome.item_id == item[f"{kind[:-1]}_id"], item
-    missing = [title for title in created if seen[title] == 0]
-    assert not missing, f"answered 201 but not listed: {missing}"
+    missing = [title for title in answered if seen[title] == 0]
+    not_excused = [title for title in missing if title not in at_risk]
+    assert not not_excused, f"answered 201 but not listed: {not_excused}"
     twice = [title for title, count in seen.items() if count > 1]
     assert not twice, f"listed more than once: {twice}"
-    for outcome in created.values():
+    for outcome in answered.values():
         user = stream.users[outcome.worker]
         url = f"{base}/user/{user}/{outcome.kind}/{outcome.item_id}"
         async with session.get(url, headers=auth(user)) as response:
+            if outcome.title in missing:
+                assert response.status == 404, outcome.describe()  # lost whole, not half
+                continue
             assert response.status == 200, outcome.describe()
             assert (await response.json())["title"] == outcome.title
+    return missing
 
 
 async def _list_all(session: aiohttp.ClientSession, url: str, user: str) -> list[dict[str, Any]]:
