@@ -19,6 +19,7 @@ import json
 import zlib
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -114,3 +115,35 @@ def test_the_next_request_on_a_kept_alive_connection_is_answered(
         second.read()
     finally:
         connection.close()
+
+
+GET_TARGETS = [
+    "/healthz",
+    "/openapi.json",
+    "/",
+    *sorted(
+        route.path.replace("{user_id}", USER)
+        for route in ROUTES
+        if route.method == "GET"
+        and route.auth
+        and not route.token_in_query  # the event stream: HEAD would not end
+        and route.path.count("{") == 1
+    ),
+]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="HEAD is 405 on every GET route (RFC 9110 9.1: a server MUST support GET and "
+    "HEAD; calendar clients HEAD a feed for its ETag). Fix: add_routes registers HEAD "
+    "beside each GET but the event stream (router.add_get(..., allow_head=True)), and "
+    "create_context_middleware indexes a HEAD request under its GET Route; left to the "
+    "owner of api/middleware.py, which another change is rewriting",
+)
+@pytest.mark.parametrize("target", GET_TARGETS)
+def test_head_answers_as_get_without_a_body(fuzz_server: FuzzServer, target: str) -> None:
+    headers = [("Authorization", f"Bearer {_token()}")]
+    get = send(fuzz_server.port, Request("GET", target, headers))
+    head = send(fuzz_server.port, Request("HEAD", target, headers))
+    assert (head.status, head.body) == (get.status, b""), head.describe()
+    assert head.headers.get("Content-Type") == get.headers.get("Content-Type")
