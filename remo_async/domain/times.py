@@ -84,6 +84,17 @@ def check_timezone(name: str) -> str:
     return name
 
 
+def mend_timezone(name: object) -> str:
+    """A stored zone as a published name: older releases also stored the zone tree's
+    `posix/` and `right/` copies (`posix/Europe/Paris` is read as `Europe/Paris`); any
+    other unknown name is read as UTC."""
+    if isinstance(name, str):
+        bare = name.removeprefix("posix/").removeprefix("right/")
+        if bare in _zone_names():
+            return bare
+    return "UTC"
+
+
 @functools.cache
 def _zone_names() -> frozenset[str]:
     return frozenset(available_timezones()) - NOT_ZONES

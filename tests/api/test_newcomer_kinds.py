@@ -36,6 +36,7 @@ from remo_async.metrics import Metrics
 from remo_async.store import Store
 from tests.api.conftest import ALICE, BOB, Api
 from tests.conftest import EXAMPLES
+from tests.damage import plant_copy
 
 U = f"/user/{ALICE}"
 R, T, P = f"{U}/reminders", f"{U}/todos", f"{U}/preferences"
@@ -273,3 +274,43 @@ async def test_a_rule_is_201_or_422_and_never_stops_anyone_s_reminders(
     fired = {r.reminder_id for r in await _fire_all(api)}
     assert control["reminder_id"] in fired, rule
     await _data(api)  # the user's own reads still answer
+
+
+@ON_DYNAMODB_LOCAL
+@GENERATED
+@given(
+    prefix=st.sampled_from(["posix/", "right/"]),
+    zone=st.sampled_from(["Europe/Paris", "America/New_York", "Asia/Tokyo", "UTC", "Etc/GMT+12"]),
+    when=st.sampled_from(["in 2 hours", "next friday at 3pm", "tomorrow 9am", "12/24"]),
+)
+async def test_a_zone_an_older_release_stored_is_read_mended(
+    api: Api, prefix: str, zone: str, when: str
+) -> None:
+    """Before the fix such zones were accepted; stored ones must not break the user."""
+    EXAMPLES["newcomer kinds: zones older releases stored"] += 1
+    async with Store.open(api.settings) as store:
+        await store.dynamo.call(
+            "update_item",
+            TableName=store.users.table,
+            Key={"privy_id": {"S": ALICE}},
+            UpdateExpression="SET preferences = :p",
+            ExpressionAttributeValues={":p": {"S": f'{{"timezone": "{prefix}{zone}"}}'}},
+        )
+    preferences = await api.ok("GET", P)
+    assert preferences["preferences"]["timezone"] == zone
+    made = await api.ok("POST", R, 201, json={"title": "old zone", "reminding_time": when})
+    assert made["timezone"] == zone
+    await api.ok("POST", T, 201, json={"title": "old zone", "due_date": when})
+    # A reminder stored with such a zone keeps it (the dispatcher reads it with zoneinfo);
+    # a time given in it is read by our rules, and dateparser's fallback is a 422, not 500.
+    async with Store.open(api.settings) as store:
+        old = await plant_copy(
+            store,
+            user_id=ALICE,
+            reminder_id=made["reminder_id"],
+            changes={"timezone": prefix + zone},
+        )
+    response = await api.call("PATCH", f"{R}/{old}", json={"reminding_time": when})
+    if response.status != 200:
+        await _problem(response, 422)
+    await _data(api)
