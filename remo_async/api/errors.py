@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import structlog
 from aiohttp import web
+from aiohttp.web_protocol import RequestPayloadError
 from pydantic import ValidationError
 
 from remo_async.api.http import field_errors
@@ -32,13 +33,18 @@ def answer_for(exc: Exception) -> web.StreamResponse:
     Call it in the `except` block that caught exc (a 500 logs the traceback being handled).
 
     HttpProblem as it says; aiohttp's HTTPException (404, 405, 413, ...) as problem+json
-    (a redirect as itself); pydantic's ValidationError 422 naming the fields; the store's
+    (a redirect as itself); a body that cannot be decoded (RFC 9110 8.4 Content-Encoding,
+    chunked framing) 400; pydantic's ValidationError 422 naming the fields; the store's
     errors 404, 400, 409, 422, 503 with Retry-After; InvalidTransition 409.
     """
     if isinstance(exc, HttpProblem):
         return render(exc)
     if isinstance(exc, web.HTTPException):
         return _from_http_exception(exc)
+    if isinstance(exc, RequestPayloadError):  # a body not in its Content-Encoding, bad chunks
+        answer = problem(400, "the body could not be read as sent", title="Malformed body")
+        answer.force_close()  # the rest of the body is unread: the connection cannot go on
+        return answer
     if isinstance(exc, ValidationError):
         errors = field_errors(exc)
         return problem(422, "the request is not valid", title="Validation failed", errors=errors)

@@ -141,6 +141,9 @@ def normalize_rule(text: str) -> str:
     MAX_RULE_LENGTH characters with FREQ of MINUTELY or longer.
     """
     rule = _checked_text(text)
+    parts = _parts(rule)
+    if "COUNT" in parts and "UNTIL" in parts:
+        raise RecurrenceError("recurrence takes COUNT or UNTIL, not both (RFC 5545 3.3.10)")
     _series(rule, start=datetime(2026, 1, 1, 9, 0, tzinfo=UTC), zone="UTC")
     return rule
 
@@ -361,6 +364,9 @@ def _next_local(
     except (OverflowError, ValueError) as exc:  # past year 9999
         if isinstance(exc, RecurrenceError):
             raise
+    except (IndexError, TypeError, KeyError) as exc:
+        # dateutil parses values it cannot evaluate (BYDAY=53MO monthly, BYHOUR=25 hourly).
+        raise RecurrenceError(f"recurrence is not a valid RRULE: {exc}") from None
     return None
 
 

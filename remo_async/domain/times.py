@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import available_timezones
 
 from pydantic import AfterValidator, GetJsonSchemaHandler, PlainSerializer
 
@@ -72,15 +72,27 @@ and tzdata's placeholder."""
 
 
 def check_timezone(name: str) -> str:
-    """Accepts an IANA zone name such as `Europe/Berlin` and returns it."""
-    if name in NOT_ZONES:
-        raise ValueError(f"unknown IANA time zone {name!r}")
+    """Accepts an IANA zone name such as `Europe/Berlin` and returns it.
+
+    Exactly the names of the published enum (`available_timezones()` less NOT_ZONES):
+    a folder of the zone tree ("Europe") or its `posix/` and `right/` copies would load
+    in zoneinfo or fail with an OSError, but dateparser (pytz) cannot read them.
+    Raises ValueError for any other name.
+    """
     if name not in _zone_names():
-        try:
-            ZoneInfo(name)
-        except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown IANA time zone {name!r}") from None
+        raise ValueError(f"unknown IANA time zone {name!r}")
     return name
+
+
+def mend_timezone(name: object) -> str:
+    """A stored zone as a published name: older releases also stored the zone tree's
+    `posix/` and `right/` copies (`posix/Europe/Paris` is read as `Europe/Paris`); any
+    other unknown name is read as UTC."""
+    if isinstance(name, str):
+        bare = name.removeprefix("posix/").removeprefix("right/")
+        if bare in _zone_names():
+            return bare
+    return "UTC"
 
 
 @functools.cache

@@ -6,12 +6,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
+import structlog
+
 from remo_async.domain.models import Preferences, User, UserUpdate
-from remo_async.domain.times import Clock, format_time
+from remo_async.domain.times import Clock, format_time, mend_timezone
 from remo_async.store.attrs import from_item, to_attr
 from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
 from remo_async.store.errors import Conflict, InvalidValue
 from remo_async.store.restore import Restored
+
+log = structlog.get_logger("remo_async.store.users")
 
 PROFILE_FIELDS = ("email", "wallet", "first_name", "last_name", "phone_number")
 PREFERENCES_MAX_BYTES = 4096
@@ -211,7 +215,13 @@ class UserRepository:
 
 def _saved_preferences(values: dict[str, Any]) -> dict[str, Any]:
     saved = values.get("preferences")
-    return json.loads(saved) if isinstance(saved, str) else {}
+    found: dict[str, Any] = json.loads(saved) if isinstance(saved, str) else {}
+    zone = found.get("timezone")
+    if zone is not None and zone != (mended := mend_timezone(zone)):
+        # Stored by an older release; the user's next merge writes the mended name back.
+        log.warning("stored time zone mended", stored=str(zone)[:100], read_as=mended)
+        found["timezone"] = mended
+    return found
 
 
 def _user(values: dict[str, Any]) -> User:

@@ -221,7 +221,7 @@ def _dateparser(text: str, ctx: Context) -> tuple[datetime, bool] | None:
     }
     try:
         data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, KeyError):  # KeyError: a zone pytz lacks (posix/...)
         return None
     found = data.date_obj
     if not isinstance(found, datetime) or found.utcoffset() is None:
