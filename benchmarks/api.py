@@ -53,6 +53,7 @@ from remo_async.embedded import DynamoDBLocal
 from remo_async.settings import Settings
 from remo_async.store import Store
 from remo_async.store.attrs import Item, to_item
+from remo_async.store.listing import with_derived
 
 OPERATIONS = ("create", "create_idem", "get", "list", "conversation")
 CONCURRENCIES = (1, 32)
@@ -74,9 +75,10 @@ MESSAGE = (
 
 
 def reminder_item(settings: Settings, user_id: str, *, now: datetime, due: datetime) -> Item:
-    """A new pending reminder as ReminderRepository.create writes it."""
+    """A new pending reminder as ReminderRepository.create writes it (with the derived
+    attributes the GSIs of migration 0004 are keyed on)."""
     reminder_id = new_reminder_id()
-    return to_item(
+    values = with_derived(
         {
             "user_id": user_id,
             "reminder_id": reminder_id,
@@ -92,8 +94,11 @@ def reminder_item(settings: Settings, user_id: str, *, now: datetime, due: datet
             "ttl": record_ttl(
                 written_at=now, retention_days=settings.retention_days, pending_until=due
             ),
-        }
+        },
+        id_attr="reminder_id",
+        time_attr="reminding_time",
     )
+    return to_item(values)
 
 
 def message_item(settings: Settings, user_id: str, *, at: datetime, role: str) -> Item:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -48,11 +49,14 @@ def check_range(value: datetime) -> datetime:
 def format_time(value: datetime) -> str:
     """`YYYY-MM-DDTHH:MM:SSZ`: the stored and answered form of every time but messages'.
 
-    By isoformat rather than strftime: it runs for each time of every answer, and
-    strftime costs about twice as much (it also left years before 1000 unpadded).
-    isoformat's timespec argument costs as much again, so the microseconds are dropped.
+    By isoformat rather than strftime: it runs for each time of every answer and write,
+    and strftime costs about twice as much (it also left years before 1000 unpadded).
+    isoformat always writes `YYYY-MM-DDTHH:MM:SS` first (microseconds and offset follow),
+    so a UTC time is cut after the seconds; others are converted first.
     """
-    return to_utc(value).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    if value.tzinfo is not UTC:
+        value = to_utc(value)
+    return value.isoformat()[:19] + "Z"
 
 
 def format_timestamp(value: datetime) -> str:
@@ -60,8 +64,20 @@ def format_timestamp(value: datetime) -> str:
     return to_utc(value).replace(tzinfo=None).isoformat(timespec="microseconds") + "Z"
 
 
+_STORED_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+
+
 def parse_stored(value: str) -> datetime:
-    """Reads a time written by format_time or format_timestamp."""
+    """Reads a time written by format_time or format_timestamp (ValueError otherwise).
+
+    format_time's form by fromisoformat (strptime costs about seven times as much, and a
+    write reads a reminder's time back once); anything else, by the strict formats.
+    """
+    if _STORED_SECONDS.fullmatch(value) is not None:
+        try:
+            return datetime.fromisoformat(value[:19]).replace(tzinfo=UTC)
+        except ValueError:
+            pass  # no such day or hour: strptime says so, as before
     fmt = _MICROS if "." in value else _SECONDS
     return datetime.strptime(value, fmt).replace(tzinfo=UTC)
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import builtins
 from collections.abc import AsyncIterator
 from datetime import datetime, timedelta
+from typing import Any
 
+from remo_async.domain.enums import Role
 from remo_async.domain.models import Message, MessageCreate, Page
 from remo_async.domain.rules import epoch, message_ttl
 from remo_async.domain.times import Clock, format_timestamp, parse_stored
+from remo_async.store.answers import StoredShape
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
@@ -86,11 +89,11 @@ class ConversationRepository:
             forward=not newest_first,
         )
 
-    async def list(
-        self, *, user_id: str, limit: int = 50, cursor: str | None = None
-    ) -> Page[Message]:
-        """The latest messages, oldest first within the page; the cursor leads to older ones."""
-        items, next_cursor = await read_page(
+    async def _list_items(
+        self, *, user_id: str, limit: int, cursor: str | None
+    ) -> tuple[builtins.list[Item], str | None]:
+        """The latest messages' items, newest first, and the cursor to older ones."""
+        return await read_page(
             self._dynamo,
             self._spec(user_id, newest_first=True),
             cursors=self._cursors,
@@ -100,8 +103,22 @@ class ConversationRepository:
             cursor=cursor,
             now_epoch=epoch(self._clock()),
         )
+
+    async def list(
+        self, *, user_id: str, limit: int = 50, cursor: str | None = None
+    ) -> Page[Message]:
+        """The latest messages, oldest first within the page; the cursor leads to older ones."""
+        items, next_cursor = await self._list_items(user_id=user_id, limit=limit, cursor=cursor)
         messages = [_message(item) for item in reversed(items)]
         return Page[Message](items=messages, next_cursor=next_cursor)
+
+    async def list_answer(
+        self, *, user_id: str, limit: int = 50, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """The page list() reads, as its answer: {"items": [message JSON], "next_cursor"}."""
+        items, next_cursor = await self._list_items(user_id=user_id, limit=limit, cursor=cursor)
+        answers = [_answer(item) for item in reversed(items)]
+        return {"items": answers, "next_cursor": next_cursor}
 
     async def recent(self, *, user_id: str, count: int) -> builtins.list[Message]:
         """The last `count` messages, oldest first."""
@@ -119,6 +136,16 @@ class ConversationRepository:
         return await delete_partition(
             self._dynamo, table=self.table, key_attrs=("user_id", "timestamp"), user_id=user_id
         )
+
+
+MESSAGE_SHAPE = StoredShape(
+    Message, texts=("user_id", "timestamp", "content"), choices={"role": Role}
+)
+
+
+def _answer(item: Item) -> dict[str, Any]:
+    answer = MESSAGE_SHAPE.answer(item)
+    return _message(item).model_dump(mode="json") if answer is None else answer
 
 
 def _message(item: Item) -> Message:

@@ -9,6 +9,8 @@ import hmac
 import json
 from typing import Any
 
+import orjson
+
 from remo_async.store.attrs import Item
 from remo_async.store.errors import InvalidCursor
 
@@ -34,8 +36,11 @@ class CursorCodec:
 
     def encode(self, *, user_id: str, list_id: str, key: Item) -> str:
         """A cursor that only decodes for the same user and list."""
-        payload = json.dumps({"u": user_id, "l": list_id, "k": key}, separators=(",", ":"))
-        raw = payload.encode()
+        data = {"u": user_id, "l": list_id, "k": key}
+        try:
+            raw = orjson.dumps(data)
+        except orjson.JSONEncodeError:  # a lone surrogate (a token's sub may hold one)
+            raw = json.dumps(data, separators=(",", ":")).encode()
         return f"{_b64(raw)}.{_b64(self._sign(raw))}"
 
     def decode(self, cursor: str, *, user_id: str, list_id: str) -> Item:

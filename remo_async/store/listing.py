@@ -18,6 +18,7 @@ items than `limit`, and the cursor still continues exactly where the read stoppe
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass
@@ -103,13 +104,19 @@ class ListQuery:
 
     def list_id(self, kind: str) -> str:
         """The list a cursor is bound to: the kind and a digest of this very query."""
-        plain = asdict(self)
-        plain["statuses"] = sorted(set(self.statuses))
-        for name in ("start", "end"):
-            moment = plain[name]
-            plain[name] = None if moment is None else clamp(moment)
-        digest = hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest()
-        return f"{kind}:{digest[:24]}"
+        return _list_id(self, kind)
+
+
+@functools.lru_cache(maxsize=1024)
+def _list_id(query: ListQuery, kind: str) -> str:
+    # Once per query a replica meets (most lists ask the same few), not per page.
+    plain = asdict(query)
+    plain["statuses"] = sorted(set(query.statuses))
+    for name in ("start", "end"):
+        moment = plain[name]
+        plain[name] = None if moment is None else clamp(moment)
+    digest = hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest()
+    return f"{kind}:{digest[:24]}"
 
 
 def index_name(*, by_status: bool, order: Order) -> str | None:

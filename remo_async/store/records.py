@@ -14,7 +14,8 @@ from pydantic import BaseModel, ValidationError
 from remo_async.domain.models import Page
 from remo_async.domain.rules import epoch
 from remo_async.domain.times import Clock, format_time
-from remo_async.store.attrs import Item, from_item, to_item
+from remo_async.store.answers import StoredShape
+from remo_async.store.attrs import Item, from_attr, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
 from remo_async.store.errors import (
@@ -88,6 +89,8 @@ class RecordRepository(Generic[M]):
         self._clock = clock
         self.quota = quota
 
+    shape: ClassVar[StoredShape]
+    """The model's fields as this release stores them (answers straight from items)."""
     placeholders: ClassVar[Mapping[str, Any]] = {}
     """Values that stand in for a required field a stored item lacks or holds wrongly."""
 
@@ -126,6 +129,14 @@ class RecordRepository(Generic[M]):
                 fields=names,
             )
             return self.model.model_validate(public)
+
+    def _answer(self, item: Item) -> dict[str, Any]:
+        """A stored item as its answer: straight from the item when it is exactly as this
+        release writes it (answers.py), else through the model, as _read mends it."""
+        answer = self.shape.answer(item)
+        if answer is None:
+            return self._read(from_item(item)).model_dump(mode="json")
+        return answer
 
     def _key(self, user_id: str, record_id: str) -> Item:
         return {"user_id": {"S": user_id}, self.id_attr: {"S": record_id}}
@@ -252,18 +263,23 @@ class RecordRepository(Generic[M]):
             return Restored.PRESENT
         return Restored.RESTORED
 
-    async def _get_values(self, user_id: str, record_id: str) -> Values | None:
+    async def _get_item(self, user_id: str, record_id: str) -> Item | None:
         response = await self._dynamo.call(
             "get_item",
             TableName=self.table,
             Key=self._key(user_id, record_id),
             ConsistentRead=True,
         )
-        item = response.get("Item")
+        item: Item | None = response.get("Item")
         if item is None:
             return None
-        values = from_item(item)
-        return values if is_live(values, now_epoch=self._now_epoch()) else None
+        ttl = item.get("ttl")
+        alive = ttl is None or is_live({"ttl": from_attr(ttl)}, now_epoch=self._now_epoch())
+        return item if alive else None
+
+    async def _get_values(self, user_id: str, record_id: str) -> Values | None:
+        item = await self._get_item(user_id, record_id)
+        return None if item is None else from_item(item)
 
     async def get(self, *, user_id: str, record_id: str) -> M | None:
         """The record, or None when it is not there or has expired."""
@@ -276,6 +292,13 @@ class RecordRepository(Generic[M]):
         if found is None:
             raise NotFound(f"{record_id} not found")
         return found
+
+    async def get_answer(self, *, user_id: str, record_id: str) -> dict[str, Any]:
+        """The record as its answer (the model's JSON form), or NotFound."""
+        item = await self._get_item(user_id, record_id)
+        if item is None:
+            raise NotFound(f"{record_id} not found")
+        return self._answer(item)
 
     def _spec(self, user_id: str, filters: Mapping[str, str | None], *, ordered: bool) -> QuerySpec:
         """A query of the user's records whose attributes equal the given values.
@@ -307,20 +330,23 @@ class RecordRepository(Generic[M]):
             key_attrs=key_attrs,
         )
 
-    async def _page(
-        self, spec: QuerySpec, *, user_id: str, list_id: str, limit: int, cursor: str | None
-    ) -> Page[M]:
-        items, next_cursor = await read_page(
+    async def _list_items(
+        self, *, user_id: str, query: ListQuery, limit: int, cursor: str | None
+    ) -> tuple[list[Item], str | None]:
+        if query.empty():  # DynamoDB refuses BETWEEN a higher and a lower bound
+            return [], None
+        spec = list_spec(self.table, user_id=user_id, id_attr=self.id_attr, query=query)
+        kind = self.id_attr.removesuffix("_id") + "s"
+        return await read_page(
             self._dynamo,
             spec,
             cursors=self._cursors,
             user_id=user_id,
-            list_id=list_id,
+            list_id=query.list_id(kind),
             limit=limit,
             cursor=cursor,
             now_epoch=self._now_epoch(),
         )
-        return Page[M](items=[self._read(from_item(i)) for i in items], next_cursor=next_cursor)
 
     async def list(
         self,
@@ -342,13 +368,19 @@ class RecordRepository(Generic[M]):
             query = dataclasses.replace(query, statuses=(str(status),))
         if priority is not None:
             query = dataclasses.replace(query, priority=str(priority))
-        if query.empty():  # DynamoDB refuses BETWEEN a higher and a lower bound
-            return Page[M](items=[], next_cursor=None)
-        spec = list_spec(self.table, user_id=user_id, id_attr=self.id_attr, query=query)
-        kind = self.id_attr.removesuffix("_id") + "s"
-        return await self._page(
-            spec, user_id=user_id, list_id=query.list_id(kind), limit=limit, cursor=cursor
+        items, next_cursor = await self._list_items(
+            user_id=user_id, query=query, limit=limit, cursor=cursor
         )
+        return Page[M](items=[self._read(from_item(i)) for i in items], next_cursor=next_cursor)
+
+    async def list_answer(
+        self, *, user_id: str, query: ListQuery, limit: int = 50, cursor: str | None = None
+    ) -> dict[str, Any]:
+        """The page list() reads, as its answer: {"items": [record JSON], "next_cursor"}."""
+        items, next_cursor = await self._list_items(
+            user_id=user_id, query=query, limit=limit, cursor=cursor
+        )
+        return {"items": [self._answer(i) for i in items], "next_cursor": next_cursor}
 
     async def _iterate(self, spec: QuerySpec) -> AsyncIterator[M]:
         async for item in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):

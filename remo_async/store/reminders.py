@@ -27,6 +27,7 @@ from remo_async.domain.rules import (
     status_after_move,
 )
 from remo_async.domain.times import Clock, format_time, parse_stored
+from remo_async.store.answers import StoredShape
 from remo_async.store.attrs import from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo
@@ -87,6 +88,20 @@ class ReminderRepository(RecordRepository[Reminder]):
     id_attr = "reminder_id"
     model = Reminder
     indexes: ClassVar[Mapping[str, str]] = {"status": STATUS_INDEX}
+    shape: ClassVar[StoredShape] = StoredShape(
+        Reminder,
+        texts=(
+            "reminder_id",
+            "user_id",
+            "title",
+            "description",
+            "timezone",
+            "recurrence",
+            "failure",
+        ),
+        times=("reminding_time", "created_at", "updated_at", "fired_at"),
+        choices={"status": ReminderStatus},
+    )
     placeholders: ClassVar[Mapping[str, Any]] = {
         "title": "(unreadable reminder)",
         "reminding_time": "1970-01-01T00:00:00Z",

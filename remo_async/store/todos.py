@@ -10,6 +10,7 @@ from remo_async.domain.enums import Priority, TodoStatus
 from remo_async.domain.models import Todo, TodoCreate, TodoUpdate
 from remo_async.domain.rules import check_todo_transition, new_todo_id, record_ttl
 from remo_async.domain.times import Clock, format_time
+from remo_async.store.answers import StoredShape
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import Dynamo
 from remo_async.store.listing import with_derived
@@ -27,6 +28,13 @@ class TodoRepository(RecordRepository[Todo]):
     id_attr = "todo_id"
     model = Todo
     indexes: ClassVar[Mapping[str, str]] = {"priority": PRIORITY_INDEX, "status": STATUS_INDEX}
+    shape: ClassVar[StoredShape] = StoredShape(
+        Todo,
+        texts=("todo_id", "user_id", "title", "description", "category"),
+        times=("created_at", "updated_at", "completed_at"),
+        days=("due_date",),
+        choices={"priority": Priority, "status": TodoStatus},
+    )
     placeholders: ClassVar[Mapping[str, Any]] = {
         "title": "(unreadable todo)",
         "status": TodoStatus.PENDING.value,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
@@ -67,8 +67,32 @@ def _invalid(field: str, exc: WhenError) -> HttpProblem:
     )
 
 
+_RFC3339_INSTANT = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?"
+    r"(?:[Zz]|[+-][0-9]{2}:[0-9]{2})"
+)
+
+
+def rfc3339_instant(text: str) -> datetime | None:
+    """An RFC 3339 date-time with its offset (section 5.6) as UTC; None for anything else.
+
+    What clients send most is read at once: parse_when reads such a time the same way,
+    after its English rewriting rules (about 0.15 ms a time). A time it would refuse (a
+    day that does not exist, beyond what Python holds) is None too, and parse_when says why.
+    """
+    if _RFC3339_INSTANT.fullmatch(text) is None:
+        return None
+    try:
+        return datetime.fromisoformat(text.upper()).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def read_time(request: web.Request, text: str, *, zone: str, field: str) -> datetime:
     """A point in time from RFC 3339 or plain English; unreadable input is a 422 naming field."""
+    instant = rfc3339_instant(text)
+    if instant is not None:
+        return instant
     try:
         return parse_when(text, now=now_of(request), zone=zone)
     except WhenError as exc:
@@ -105,6 +129,9 @@ def read_bound(text: str, *, zone: str, field: str) -> datetime:
 
 def read_due(request: web.Request, text: str, *, zone: str, field: str) -> date | datetime:
     """A due date or time, as read_time reads times."""
+    instant = rfc3339_instant(text)
+    if instant is not None:
+        return instant
     try:
         return parse_due(text, now=now_of(request), zone=zone)
     except WhenError as exc:

@@ -13,7 +13,7 @@ from remo_async.domain import MessageCreate
 async def list_messages(request: web.Request) -> web.Response:
     """GET /user/{user_id}/conversation: the latest page; next_cursor leads to older ones."""
     query = read_query(request, PageQuery)
-    page = await store_of(request).conversations.list(
+    page = await store_of(request).conversations.list_answer(
         user_id=path_user(request), limit=query.limit, cursor=query.cursor
     )
     return dump(page)

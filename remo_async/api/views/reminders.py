@@ -64,7 +64,7 @@ async def list_reminders(request: web.Request) -> web.Response:
         end=end,
         q=query.q,
     )
-    page = await store_of(request).reminders.list(
+    page = await store_of(request).reminders.list_answer(
         user_id=user_id, query=listing, limit=query.limit, cursor=query.cursor
     )
     return dump(page)
@@ -72,7 +72,7 @@ async def list_reminders(request: web.Request) -> web.Response:
 
 async def get_reminder(request: web.Request) -> web.Response:
     """GET /user/{user_id}/reminders/{reminder_id}."""
-    reminder = await store_of(request).reminders.get_or_raise(
+    reminder = await store_of(request).reminders.get_answer(
         user_id=path_user(request), record_id=existing_id(request, "reminder_id")
     )
     return dump(reminder)

@@ -52,7 +52,7 @@ async def list_todos(request: web.Request) -> web.Response:
         category=query.category,
         priority=None if query.priority is None else query.priority.value,
     )
-    page = await store_of(request).todos.list(
+    page = await store_of(request).todos.list_answer(
         user_id=path_user(request), query=listing, limit=query.limit, cursor=query.cursor
     )
     return dump(page)
@@ -60,7 +60,7 @@ async def list_todos(request: web.Request) -> web.Response:
 
 async def get_todo(request: web.Request) -> web.Response:
     """GET /user/{user_id}/todos/{todo_id}."""
-    todo = await store_of(request).todos.get_or_raise(
+    todo = await store_of(request).todos.get_answer(
         user_id=path_user(request), record_id=existing_id(request, "todo_id")
     )
     return dump(todo)
