@@ -72,7 +72,8 @@ def create_context_middleware(routes: Iterable[Route], *, metrics: Metrics) -> M
         request_id = _request_id(request)
         request[REQUEST_ID] = request_id
         resource = request.match_info.route.resource
-        route = None if resource is None else index.get((request.method, resource.canonical))
+        method = "GET" if request.method == "HEAD" else request.method  # HEAD is GET's
+        route = None if resource is None else index.get((method, resource.canonical))
         if route is not None:
             request[ROUTE] = route
         name = UNMATCHED if route is None else route.path

@@ -372,9 +372,17 @@ ROUTES: tuple[Route, ...] = (
 
 
 def add_routes(app: web.Application, routes: tuple[Route, ...] = ROUTES) -> None:
-    """Registers every route (the context middleware finds each request's Route)."""
+    """Registers every route (the context middleware finds each request's Route).
+
+    Each GET route answers HEAD too, as its GET without the body (RFC 9110 9.3.2: a
+    general-purpose server MUST support GET and HEAD); calendar clients HEAD a feed for
+    its ETag. Not the event stream, whose GET never ends.
+    """
     for route in routes:
-        app.router.add_route(route.method, route.path, route.handler, name=route.operation_id)
+        if route.method == "GET" and not route.token_in_query:
+            app.router.add_get(route.path, route.handler, name=route.operation_id)
+        else:
+            app.router.add_route(route.method, route.path, route.handler, name=route.operation_id)
 
 
 ROUTE = web.RequestKey("route", Route)

@@ -80,6 +80,10 @@ async def test_etag_and_if_none_match(api: Api) -> None:
     assert again.headers["ETag"] == etag
     assert (await get_feed(api, url, **{"If-None-Match": f'W/{etag}, "other"'})).status == 304
     assert (await get_feed(api, url, **{"If-None-Match": '"other"'})).status == 200
+    # HEAD gives the ETag without the body, as calendar clients ask for it.
+    head = await api.client.head(feed_path(url))
+    assert (head.status, head.headers["ETag"], await head.read()) == (200, etag, b"")
+    assert head.headers["Content-Type"] == first.headers["Content-Type"]
     # A change to the data changes the ETag.
     await api.ok(
         "POST", f"/user/{ALICE}/reminders", 201, json={"title": "new", "reminding_time": "in 1 day"}
