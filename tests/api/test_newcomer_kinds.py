@@ -314,3 +314,32 @@ async def test_a_zone_an_older_release_stored_is_read_mended(
     if response.status != 200:
         await _problem(response, 422)
     await _data(api)
+
+
+# --- Chat: a repeat at no interval ------------------------------------------------------
+
+
+@ON_DYNAMODB_LOCAL
+@settings(
+    max_examples=30,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    zero=st.sampled_from(["0", "00", "000", "zero"]),
+    unit=st.sampled_from(["minutes", "hours", "days", "weeks", "months", "years"]),
+    form=st.sampled_from(
+        ["remind me to water the plants every {n} {u}", "every {n} {u} remind me to stretch"]
+    ),
+)
+async def test_a_repeat_every_zero_units_is_a_question_not_a_reminder(
+    api: Api, zero: str, unit: str, form: str
+) -> None:
+    """Before: "every 0 days" made a daily reminder (a wrong action, not a question)."""
+    EXAMPLES["newcomer kinds: chat repeats at no interval"] += 1
+    before = await api.ok("GET", f"{R}?limit=100")
+    answer = await api.ok("POST", "/chat", json={"message": form.format(n=zero, u=unit)})
+    assert answer["actions"] == [], answer
+    assert await api.ok("GET", f"{R}?limit=100") == before

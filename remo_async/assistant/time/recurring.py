@@ -144,9 +144,11 @@ def _intervals(text: str) -> Recurrence | None:
     if m is not None:
         said = " ".join(m["n"].lower().split())
         n = _SPOKEN.get(said) or (2 if "couple" in said else int_of(said))
+        if n < 1:  # "every 0 days" repeats at no interval: ask, never "every day"
+            return Recurrence("", m.start(), m.end(), unsupported=True)
         unit = m["unit"].lower()
         step = {"minute": timedelta(minutes=n), "hour": timedelta(hours=n)}.get(unit)
-        return _at(m, rrule(w.FREQS[unit], max(n, 1)), step=step)
+        return _at(m, rrule(w.FREQS[unit], n), step=step)
     m = w.HALF_HOUR.search(text)
     if m is not None:
         return _at(m, rrule("MINUTELY", 30), step=timedelta(minutes=30))
