@@ -69,9 +69,9 @@ def test_the_grammar_reads_a_message_in_well_under_a_millisecond() -> None:
     took = []
     for phrase in phrases:
         meant.cache_clear()  # no help from earlier messages' words
-        start = time.perf_counter()
+        start = time.thread_time()  # CPU time: a loaded machine's waits are not the grammar's
         read_when(phrase.text, phrase.now, phrase.zone)
-        took.append(time.perf_counter() - start)
+        took.append(time.thread_time() - start)
     p50 = statistics.median(took)
     print(f"\ntime grammar per message: p50 {p50 * 1e3:.3f} ms over {len(took)} messages")
     assert p50 < 0.001

@@ -304,7 +304,8 @@ def test_now_in_another_zone_is_the_same_instant() -> None:
 )
 def test_a_rule_hit_is_fast(text: str) -> None:
     parse_when(text, now=NOW, zone=NY)
-    start = time.perf_counter()
+    # This thread's CPU time: a loaded machine's waits are not the parser's cost.
+    start = time.thread_time()
     for _ in range(200):
         parse_when(text, now=NOW, zone=NY)
-    assert (time.perf_counter() - start) / 200 < 0.001
+    assert (time.thread_time() - start) / 200 < 0.001
