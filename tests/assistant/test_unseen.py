@@ -18,6 +18,7 @@ Expectation mini-language (one string per accepted outcome):
   "WARN <as R>"         R, and the answer says the same title already exists
   "LIST [a,b | -]"      only *.listed actions; with titles, exactly those items (- none)
   "NONE"                no action at all (an answer or a question)
+  "MULTI <a> && <b>"    one change per part, each matching its part (in any order)
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from itertools import permutations
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -122,6 +124,12 @@ def matches(expect: str, actions: list[dict[str, Any]], zone: str, text: str = "
     if word == "LIST":
         listed = bool(actions) and all(str(a["type"]).endswith(".listed") for a in actions)
         return listed and (not rest or _listed_titles(actions) == _title_set(rest))
+    if word == "MULTI":  # several requests in one message: one change for each
+        wants = [part.strip() for part in rest.split("&&")]
+        return len(changes) == len(wants) and any(
+            all(matches(w, [a], zone) for w, a in zip(wants, order, strict=True))
+            for order in permutations(changes)
+        )
     if word == "CANCEL2":
         return len(changes) == 2 and all(_item(a).get("status") == "cancelled" for a in changes)
     if len(changes) != 1:
