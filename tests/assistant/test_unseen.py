@@ -3348,7 +3348,6 @@ XFAIL: dict[str, str] = {
     "scope-december": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
     "scope-tonight": "no action, answers 'I'm not sure what you'd like me to do. You can...",
     "scope-this-afternoon": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
-    "snooze-did-it-tick": "no action, answers 'I couldn't find an open todo or reminder ...",
     "snooze-yep-done": "no action, answers 'I'm not sure what you'd like me to do. You c...",
 }
 """Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""

@@ -70,7 +70,8 @@ _DAYS: Final = re.compile(
     r"\b(?:next|coming)\s+(?:few|couple\s+of|3|three)\s+days\b|\bcoming\s+days\b", re.IGNORECASE
 )
 _ON_DAY: Final = re.compile(
-    r"\b(?:on|for)\s+(?P<day>(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"\b(?:on|for)\s+(?P<day>(?:this\s+|next\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?![\w'])"
     r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+\w+)?|\w+\s+\d{1,2}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
@@ -154,7 +155,17 @@ def read(text: str, turn: Turn) -> ShowReminders | None:
     return ShowReminders(scope=scope)
 
 
+_SHORT_DAYS: Final[Mapping[str, str]] = {
+    **dict.fromkeys(("tue", "tues"), "tuesday"),
+    **dict.fromkeys(("wed", "weds"), "wednesday"),
+    **dict.fromkeys(("thu", "thur", "thurs"), "thursday"),
+    **{"mon": "monday", "fri": "friday", "sat": "saturday", "sun": "sunday"},
+}
+
+
 def _day(said: str, turn: Turn) -> date | None:
+    *before, last = said.split()
+    said = " ".join([*before, _SHORT_DAYS.get(last.lower(), last)])  # "on fri": Friday
     try:
         at = read_exact(said, now=turn.now, zone=turn.zone)
     except WhenError:

@@ -162,6 +162,16 @@ PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
         ),
         _before_after,
     ),
+    # British "half seven" is half past seven, said after "at" or before "pm"/"tonight".
+    (
+        _pattern(
+            rf"{_B}(?P<pre>(?:at|around|about|by|till|until|before|after)\s+)?half\s+"
+            rf"(?P<h>{_HOUR}){_E}"
+        ),
+        lambda m: (
+            f"{m['pre'] or ''}{_to_hour(m['h'].lower())}:30" if m["pre"] or _tail(m) else None
+        ),
+    ),
     (_pattern(rf"{_B}(?P<h>{_HOUR})\s*o'?\s*clock{_E}"), _oclock),
     # 24-hour forms: "at 1930", "at 0700", "19h30", "at 20h"; "9 am sharp" is 9 am.
     (
