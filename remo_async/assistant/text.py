@@ -17,7 +17,8 @@ MAX_MESSAGE: Final = 4000
 _POLITE: Final = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
     r"[\s,!.:]*|(?:remo|siri|alexa)[\s,!.:]+"
-    r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|great|thanks|actually|wait|hmm|no|sorry)"
+    r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|yep|yup|great|thanks|actually|wait|hmm"
+    r"|no|nah|nope|oops|sorry)"
     r"[,!.]?\s+(?=\w)"
     r"|please\s+do\s+(?=remind\b)|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
     r"|(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+be\s+able\s+to)?\s+"

@@ -3321,9 +3321,7 @@ CASES: list[Case] = (
 
 
 XFAIL: dict[str, str] = {
-    "period-later-today": "no action, answers 'For how long should I snooze it?''",
     "ref-my-5pm-done": "WRONG ACTION: reminder.created 'mark my as done' @Wed 2026-11-25...",
-    "past-got-milk": "no action, answers 'I couldn't find an open todo or reminder calle...",
     "past-finished-laundry-lol": "no action, answers 'I couldn't find an open todo or re...",
     "snooze-ugh-later": "WRONG ACTION: reminder.created 'ugh' @Wed 2026-11-25 17:00",
     "snooze-try-at-6": "WRONG ACTION: reminder.created 'not yet, try me' @Wed 2026-11-25...",
@@ -3343,12 +3341,10 @@ XFAIL: dict[str, str] = {
     "dialog-not-pm-am": "WRONG ACTION: reminder.created 'I meant' @Thu 2026-11-26 06:00",
     "ref-cancel-gym-keep-dentist": "no action, answers 'I couldn't find an open reminder...",
     "not-dont-cancel-milk": "no action, answers 'I couldn't find an open reminder or tod...",
-    "past-dentist-done-statement": "no action, answers 'I'm not sure what you'd like me ...",
     "resched-for-915": "no action, answers 'That time has already passed; when should it...",
     "scope-december": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
     "scope-tonight": "no action, answers 'I'm not sure what you'd like me to do. You can...",
     "scope-this-afternoon": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
-    "snooze-yep-done": "no action, answers 'I'm not sure what you'd like me to do. You c...",
 }
 """Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""
 

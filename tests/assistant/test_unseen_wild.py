@@ -1732,20 +1732,7 @@ CASES: list[Case] = (
     + TYPOS
 )
 
-XFAIL: dict[str, str] = {
-    "time-later-today": "no action, answers 'For how long should I snooze it?'",
-    "list-from-the-shops": "no action, answers 'I'm not sure what you'd like me to do. You can...",
-    "done-bought-eggs": "no action, answers 'I couldn't find an open todo or reminder called '...",
-    "done-check-off": "no action, answers 'I couldn't find an open todo or reminder called 'eg...",
-    "done-got-the-milk": "no action, answers 'I couldn't find an open todo or reminder called ...",
-    "done-did-laundry": "no action, answers 'I'm not sure what you'd like me to do. You can sa...",
-    "done-remove-eggs": "no action, answers 'I couldn't find an open reminder or todo called '...",
-    "done-slides-done-lol": "no action, answers 'I'm not sure what you'd like me to do. You ca...",
-    "done-all-sorted-report": "no action, answers 'I'm not sure what you'd like me to do. You ...",
-    "cancel-dont-need": "no action, answers 'I only set reminders you ask me for. Should I rem...",
-    "cancel-delete-that": "no action, answers 'I'm not sure what you'd like me to do. You can ...",
-    "snooze-till-4": "no action, answers 'For how long should I snooze it?'",
-}
+XFAIL: dict[str, str] = {}
 """Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""
 
 

@@ -7,7 +7,11 @@ tested as kinds over generated phrasings rather than as the instances that expos
 - emoji closing a message are not part of the title or category;
 - British "half seven" is 7:30;
 - "every 2 weeks on tuesday" keeps its weekdays (BYDAY) with the interval;
-- a short weekday ("fri", "thurs") scopes a list to that day.
+- a short weekday ("fri", "thurs") scopes a list to that day;
+- a past tense whose verb the title lacks ("bought the eggs" for the todo "eggs"), "the
+  report's done", ticking off or removing "X from my shopping list", "I don't need the
+  dentist reminder anymore", "yep, done", "snooze till 4", "remind me later today to X" (a
+  new reminder, not a snooze) and "what do I need to get from the shops".
 """
 
 from __future__ import annotations
@@ -18,13 +22,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from remo_async.assistant.intents import (
+    Cancel,
     Chat,
+    Finish,
     NeedTime,
     NewReminder,
     NewTodo,
     ShowReminders,
+    ShowTodos,
+    Snooze,
     read_turn,
 )
+from remo_async.assistant.matching import words
 from remo_async.assistant.turn import Turn
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday; London is on UTC
@@ -207,3 +216,108 @@ def test_a_short_weekday_scopes_a_list(day: int, question: str) -> None:
     intent = read_turn(question.format(short), TURN)
     ahead = (day - 2) % 7 or 7  # the next such day after Wednesday 2026-11-25
     assert intent == ShowReminders(scope="day", day=date(2026, 11, 25) + timedelta(days=ahead))
+
+
+# Second round: the asked-about families of the batch (completions, cancels, snoozes, lists).
+OBJECTS = st.sampled_from(("the eggs", "milk", "the parcel", "my prescription", "the stamps"))
+
+
+@given(
+    st.sampled_from(("bought", "got", "picked up", "grabbed", "collected", "i've bought")), OBJECTS
+)
+def test_past_tense_keeps_the_thing_when_the_title_lacks_the_verb(verb: str, thing: str) -> None:
+    intent = read_turn(f"{verb} {thing}", TURN)
+    assert isinstance(intent, Finish), intent
+    assert intent.thing is not None
+    assert words(intent.thing) == words(thing)
+
+
+@given(
+    st.sampled_from(("slides", "report", "laundry", "tax return", "invoice")),
+    st.sampled_from(("{} done", "{}'s done", "{} is sorted", "{} all done", "{} done lol")),
+    st.sampled_from(("", "the ", "my ")),
+)
+def test_the_item_then_done(item: str, form: str, article: str) -> None:
+    intent = read_turn(form.format(article + item), TURN)
+    assert intent == Finish(target=item), intent
+
+
+@given(st.sampled_from(("show completed", "all done", "i'm done", "not done", "list completed")))
+def test_done_words_that_name_no_item(said: str) -> None:
+    intent = read_turn(said, TURN)
+    assert not (isinstance(intent, Finish) and intent.target), intent
+
+
+@given(
+    st.sampled_from(("check off", "tick off", "cross off")),
+    st.sampled_from(("eggs", "bin bags", "oat milk")),
+    st.sampled_from(("shopping", "grocery", "todo", "to-do")),
+)
+def test_ticking_off_a_named_list(verb: str, item: str, category: str) -> None:
+    intent = read_turn(f"{verb} {item} from my {category} list", TURN)
+    assert intent == Finish(target=item, kind="todo"), intent
+
+
+@given(st.sampled_from(("remove", "delete")), st.sampled_from(("eggs", "bin bags", "oat milk")))
+def test_removing_from_a_named_list(verb: str, item: str) -> None:
+    intent = read_turn(f"{verb} {item} from the shopping list", TURN)
+    assert intent == Cancel(target=item, kind="todo"), intent
+
+
+@given(
+    st.sampled_from(("i don't need", "I dont need", "i do not need", "i no longer need")),
+    st.sampled_from(("the dentist reminder", "my gym reminder", "the dentist one")),
+    st.sampled_from(("", " anymore", " any more")),
+)
+def test_no_longer_needing_a_reminder_cancels_it(opening: str, item: str, end: str) -> None:
+    said = f"{opening} {item}{end}"
+    intent = read_turn(said, TURN)
+    if not end and not item.endswith("reminder"):
+        assert not isinstance(intent, Cancel), said  # "I don't need the dentist one": unclear
+        return
+    assert isinstance(intent, Cancel), (said, intent)
+    assert intent.target in ("dentist", "gym"), intent
+
+
+@given(
+    st.sampled_from(("yep", "yup", "yeah", "nah", "nope", "oops")),
+    st.sampled_from((",", "", "!")),
+)
+def test_an_acknowledgement_opening_keeps_the_command(ack: str, mark: str) -> None:
+    assert read_turn(f"{ack}{mark} done", TURN) == Finish(target=None)
+    assert read_turn(f"{ack}{mark} delete that", TURN) == Cancel(target=None)
+
+
+@given(st.sampled_from(("till", "until", "til")), st.integers(3, 7), st.booleans())
+def test_snooze_until_a_bare_hour(word: str, hour: int, in_words: bool) -> None:
+    said_hour = HOUR_WORDS[hour - 1] if in_words else str(hour)
+    intent = read_turn(f"snooze {word} {said_hour}", TURN)
+    assert intent == Snooze(until=datetime(2026, 11, 25, 12 + hour, 0, tzinfo=UTC)), intent
+
+
+@given(
+    st.sampled_from(
+        (
+            ("later today", datetime(2026, 11, 25, 17, 0, tzinfo=UTC)),
+            ("again tomorrow at 10", datetime(2026, 11, 26, 10, 0, tzinfo=UTC)),
+            ("again on friday", datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
+        )
+    ),
+    TASKS,
+)
+def test_remind_me_later_with_a_title_is_a_new_reminder(
+    when: tuple[str, datetime], task: str
+) -> None:
+    said = f"remind me {when[0]} to {task}"
+    assert read_turn(said, TURN) == NewReminder(title=task, at=when[1])
+
+
+@given(
+    st.sampled_from(("do", "should")),
+    st.sampled_from(("get", "buy", "grab", "pick up")),
+    st.sampled_from(("", " from the shops", " at the supermarket", " from the store")),
+    st.sampled_from(("", "?")),
+)
+def test_what_to_get_from_the_shops(modal: str, verb: str, place: str, end: str) -> None:
+    said = f"what {modal} i need to {verb}{place}{end}"
+    assert read_turn(said, TURN) == ShowTodos(category="shopping"), said
