@@ -21,12 +21,14 @@ _POLITE: Final = re.compile(
     r"|no|nah|nope|oops|sorry)"
     r"[,!.]?\s+(?=\w)"
     r"|please\s+do\s+(?=remind\b)|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
+    r"|(?:would|do|could)\s+(?:you|u)\s+mind\s+(?=remind(?:ing)?\s+me\b)"
     r"|(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+be\s+able\s+to)?\s+"
     r"|do\s+me\s+a\s+(?:favou?r|solid)(?:\s*,\s*|\s+and\s+|\s+)"
     r"|i(?:'d|\s+would)\s+like\s+you\s+to\s+"
     r"|i\s+want\s+you\s+to\s+|go\s+ahead\s+and\s+)+",
     re.IGNORECASE,
 )
+_REMINDING: Final = re.compile(r"^reminding\s+me\b", re.IGNORECASE)
 _TRAILING: Final = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
 )
@@ -79,6 +81,7 @@ def _decoration(char: str) -> bool:
 def strip_politeness(text: str) -> str:
     """The request without "hey remo", "could you please", a closing "thanks" or emoji."""
     text = _POLITE.sub("", strip_emoji_tail(text), count=1)
+    text = _REMINDING.sub("remind me", text, count=1)  # "would you mind reminding me"
     question = text.rstrip().endswith("?")
     text = _TRAILING.sub("", text).strip()
     text = text.rstrip(" .!")

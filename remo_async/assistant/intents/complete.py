@@ -80,7 +80,7 @@ _ASKING: Final = re.compile(
 )
 _WHEN_DONE: Final = re.compile(
     r"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+morning|last\s+night|already|just\s+now"
-    r"|at\s+last|finally)$",
+    r"|at\s+last|finally|lol|haha|yay|phew)$",
     re.IGNORECASE,
 )
 

@@ -178,6 +178,8 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     asked = asks_for_reminder(text)
     if strict and not asked:
         return None
+    if asked:
+        text = _TEXTING_TO.sub(_texting_to, text)  # "remind me tmrw 2 call the dentist"
     recurrence = find_recurrence(text)
     rest = text
     if recurrence is not None:
@@ -252,6 +254,27 @@ def second_request(title: str) -> bool:
         return True
     joined = _AND_TO.search(title)
     return joined is not None and any(find_spans(title[joined.start() :]))
+
+
+# Texting "2"/"4" for "to"/"for" after a day word: "tmrw 2 call the dentist" is tomorrow, to
+# call the dentist, not 2 o'clock; "take 2 tablets" and "at 2" keep their number.
+_TEXTING_TO: Final = re.compile(
+    r"(?<![\w'])(?P<prev>tmrw|tmr|tomorrow|2moro|2morrow|tomoz|today|tonight|2nite|tonite"
+    r"|morning|afternoon|evening|night|weekend|later|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|mon|tues?|weds?|thu(?:rs?)?|fri) (?P<n>[24]) (?=[A-Za-z])",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER: Final = re.compile(
+    r"\s*(?:[ap]\.?m\b|o'?\s*clock|oh\b|hours?|hrs?|mins?|minutes?|thirty|fifteen|forty|fifty"
+    r"|twenty|ten|sharp|ish|in\s+the)",
+    re.IGNORECASE,
+)
+
+
+def _texting_to(m: re.Match[str]) -> str:
+    if _CLOCK_AFTER.match(m.string, m.end()):
+        return m.group()  # "tomorrow 2 pm", "friday 4 o'clock"
+    return f"{m['prev']} {'to' if m['n'] == '2' else 'for'} "
 
 
 def _two_times(text: str, spans: Sequence[Span]) -> bool:

@@ -321,3 +321,61 @@ def test_remind_me_later_with_a_title_is_a_new_reminder(
 def test_what_to_get_from_the_shops(modal: str, verb: str, place: str, end: str) -> None:
     said = f"what {modal} i need to {verb}{place}{end}"
     assert read_turn(said, TURN) == ShowTodos(category="shopping"), said
+
+
+# Third round: families behind test_unseen.py's strict xfails.
+DAY_WORDS = st.sampled_from(
+    (
+        ("tmrw", datetime(2026, 11, 26, 9, 0, tzinfo=UTC)),
+        ("tomorrow", datetime(2026, 11, 26, 9, 0, tzinfo=UTC)),
+        ("on friday", datetime(2026, 11, 27, 9, 0, tzinfo=UTC)),
+        ("thurs", datetime(2026, 11, 26, 9, 0, tzinfo=UTC)),
+    )
+)
+
+
+@given(DAY_WORDS, TASKS)
+def test_texting_2_is_to_not_a_clock(day: tuple[str, datetime], task: str) -> None:
+    said = f"pls remind me {day[0]} 2 {task}"
+    assert read_turn(said, TURN) == NewReminder(title=task, at=day[1]), said
+
+
+@given(st.sampled_from(("at 2", "tomorrow at 2pm", "tomorrow 2 pm", "tomorrow 2 o'clock")), TASKS)
+def test_a_2_that_is_a_clock_stays_one(when: str, task: str) -> None:
+    intent = read_turn(f"remind me {when} {task}", TURN)
+    assert isinstance(intent, NewReminder), intent
+    assert intent.at.hour == 14
+
+
+@given(
+    st.sampled_from(("would you mind", "do you mind", "could u mind", "would you mind please")),
+    TASKS,
+    TIMES,
+    st.sampled_from(("", "?")),
+)
+def test_would_you_mind_reminding_me(
+    opening: str, task: str, when: tuple[str, datetime], end: str
+) -> None:
+    said = f"{opening} reminding me to {task} {when[0]}{end}".replace("mind please", "mind")
+    assert read_turn(said, TURN) == NewReminder(title=task, at=when[1]), said
+
+
+@given(
+    st.sampled_from(("finished", "sorted", "washed", "cleaned")),
+    st.sampled_from(("lol", "haha", "yay", "phew", "finally")),
+)
+def test_a_completion_ending_in_a_laugh(verb: str, end: str) -> None:
+    intent = read_turn(f"finally {verb} the laundry {end}", TURN)
+    assert isinstance(intent, Finish), intent
+    assert intent.target is not None
+    assert words(intent.target)[-1] == "laundry"
+
+
+@given(
+    st.sampled_from(("take 2 tablets", "buy 2 pints of milk", "book 4 tickets", "call 2 clients")),
+    st.sampled_from(("at 8pm", "tomorrow", "on friday at 6")),
+)
+def test_a_2_that_counts_stays_in_the_title(task: str, when: str) -> None:
+    intent = read_turn(f"remind me to {task} {when}", TURN)
+    assert isinstance(intent, NewReminder), intent
+    assert intent.title == task
