@@ -3339,9 +3339,6 @@ XFAIL: dict[str, str] = {
     "ref-cancel-gym-keep-dentist": "no action, answers 'I couldn't find an open reminder...",
     "not-dont-cancel-milk": "no action, answers 'I couldn't find an open reminder or tod...",
     "resched-for-915": "no action, answers 'That time has already passed; when should it...",
-    "scope-december": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
-    "scope-tonight": "no action, answers 'I'm not sure what you'd like me to do. You can...",
-    "scope-this-afternoon": "reminders.listed '' buy milk,dentist,gym,stretch,taxes",
 }
 """Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""
 

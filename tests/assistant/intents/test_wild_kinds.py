@@ -11,12 +11,16 @@ tested as kinds over generated phrasings rather than as the instances that expos
 - a past tense whose verb the title lacks ("bought the eggs" for the todo "eggs"), "the
   report's done", ticking off or removing "X from my shopping list", "I don't need the
   dentist reminder anymore", "yep, done", "snooze till 4", "remind me later today to X" (a
-  new reminder, not a snooze) and "what do I need to get from the shops".
+  new reminder, not a snooze) and "what do I need to get from the shops";
+- texting "2" for "to" after a day word, "would you mind reminding me", "... lol" endings;
+- a part of a day ("anything tonight?", "this afternoon") or a month ("in December") scopes
+  a list.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -379,3 +383,41 @@ def test_a_2_that_counts_stays_in_the_title(task: str, when: str) -> None:
     intent = read_turn(f"remind me to {task} {when}", TURN)
     assert isinstance(intent, NewReminder), intent
     assert intent.title == task
+
+
+PARTS = {"morning": (5, 12), "afternoon": (12, 18), "evening": (18, 24), "tonight": (18, 24)}
+
+
+@given(
+    st.sampled_from(sorted(PARTS)),
+    st.booleans(),
+    st.sampled_from(("what's on {}", "anything {}?", "what have i got {}", "any reminders {}")),
+    st.sampled_from(("Europe/London", "America/New_York", "Australia/Sydney")),
+)
+def test_a_part_of_a_day_scopes_a_list(part: str, tomorrow: bool, question: str, zone: str) -> None:
+    said = part if part == "tonight" else f"{'tomorrow' if tomorrow else 'this'} {part}"
+    intent = read_turn(question.format(said), Turn.offline(now=NOW, zone=zone))
+    assert isinstance(intent, ShowReminders), intent
+    assert intent.scope == "window"
+    assert intent.window is not None
+    tz = ZoneInfo(zone)
+    day = NOW.astimezone(tz).date() + timedelta(days=int(tomorrow and part != "tonight"))
+    first, last = PARTS[part]
+    start = datetime.combine(day, time(first), tz)
+    assert intent.window == (
+        start.astimezone(UTC),
+        (start + timedelta(hours=last - first)).astimezone(UTC),
+    )
+
+
+@given(st.integers(1, 12), st.sampled_from(("what have i got in {}", "anything in {}?")))
+def test_a_month_scopes_a_list(month: int, question: str) -> None:
+    name = date(2027, month, 1).strftime("%B")
+    intent = read_turn(question.format(name.lower()), TURN)
+    assert isinstance(intent, ShowReminders), intent
+    year = 2026 if month >= 11 else 2027
+    after = date(year + month // 12, month % 12 + 1, 1)
+    assert intent.window == (
+        datetime(year, month, 1, tzinfo=ZoneInfo("Europe/London")).astimezone(UTC),
+        datetime.combine(after, time(), ZoneInfo("Europe/London")).astimezone(UTC),
+    )
