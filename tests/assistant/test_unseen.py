@@ -3360,24 +3360,30 @@ async def shared(dynamodb_local_endpoint: str) -> AsyncIterator[Shared]:
         yield Shared(opened, clock)
 
 
-def _params() -> list[Any]:
-    params = []
-    for case in CASES:
+def params(cases: list[Case], xfail: dict[str, str]) -> list[Any]:
+    """One pytest param per case, id kind-cid; a case named in xfail is a strict xfail."""
+    out = []
+    for case in cases:
         case_id = f"{case.kind}-{case.cid}"
-        reason = XFAIL.get(case_id, "")
+        reason = xfail.get(case_id, "")
         marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(case, id=case_id, marks=marks))
-    return params
+        out.append(pytest.param(case, id=case_id, marks=marks))
+    return out
+
+
+def check_ids(cases: list[Case], xfail: dict[str, str]) -> None:
+    """Case ids are unique, and every xfail names a case."""
+    ids = [f"{case.kind}-{case.cid}" for case in cases]
+    assert len(ids) == len(set(ids))
+    assert set(xfail) <= set(ids), set(xfail) - set(ids)
 
 
 @pytest.mark.asyncio(loop_scope="module")
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", params(CASES, XFAIL))
 async def test_unseen_phrasing(shared: Shared, case: Case) -> None:
     misses = await run_case(shared.store, shared.clock, case)
     assert not misses, "\n".join(misses)
 
 
 def test_case_ids_are_unique() -> None:
-    ids = [f"{case.kind}-{case.cid}" for case in CASES]
-    assert len(ids) == len(set(ids))
-    assert set(XFAIL) <= set(ids), set(XFAIL) - set(ids)
+    check_ids(CASES, XFAIL)

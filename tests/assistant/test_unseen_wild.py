@@ -23,7 +23,9 @@ from tests.assistant.test_unseen import (
     Case,
     Shared,
     c,
+    check_ids,
     fired,
+    params,
     run_case,
     shared,
     todo,
@@ -1736,24 +1738,12 @@ XFAIL: dict[str, str] = {}
 """Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""
 
 
-def _params() -> list[Any]:
-    params = []
-    for case in CASES:
-        case_id = f"{case.kind}-{case.cid}"
-        reason = XFAIL.get(case_id, "")
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        params.append(pytest.param(case, id=case_id, marks=marks))
-    return params
-
-
 @pytest.mark.asyncio(loop_scope="module")
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", params(CASES, XFAIL))
 async def test_wild_phrasing(shared: Shared, case: Case) -> None:
     misses = await run_case(shared.store, shared.clock, case)
     assert not misses, "\n".join(misses)
 
 
 def test_case_ids_are_unique() -> None:
-    ids = [f"{case.kind}-{case.cid}" for case in CASES]
-    assert len(ids) == len(set(ids))
-    assert set(XFAIL) <= set(ids), set(XFAIL) - set(ids)
+    check_ids(CASES, XFAIL)
