@@ -84,7 +84,7 @@ _LEAD: Final = re.compile(
     r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
     r")(?:\s+(?:please|pls|plz|kindly))?(?:\s+for\s+me(?=\s+to\b))?"  # "remind me plz to"
-    r"(?P<link>\s*[:,-]\s*|\s+(?:to|about|abt|bout|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
+    r"(?P<link>\s*[:,-]\s*|\s+(?:(?:for\s+)?regarding|to|about|abt|bout|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)

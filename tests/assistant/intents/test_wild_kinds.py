@@ -421,3 +421,32 @@ def test_a_month_scopes_a_list(month: int, question: str) -> None:
         datetime(year, month, 1, tzinfo=ZoneInfo("Europe/London")).astimezone(UTC),
         datetime.combine(after, time(), ZoneInfo("Europe/London")).astimezone(UTC),
     )
+
+
+@given(
+    st.sampled_from(
+        (
+            ("2mrw morning", datetime(2026, 11, 26, 9, 0, tzinfo=UTC)),
+            ("tmrrw at 5", datetime(2026, 11, 26, 17, 0, tzinfo=UTC)),
+            ("this arvo", datetime(2026, 11, 25, 15, 0, tzinfo=UTC)),
+            ("on sunday arvo", datetime(2026, 11, 29, 15, 0, tzinfo=UTC)),
+        )
+    ),
+    TASKS,
+    st.sampled_from(("remind me {when} to {task}", "remind me to {task} {when}")),
+)
+def test_texting_and_regional_day_words(when: tuple[str, datetime], task: str, form: str) -> None:
+    said = form.format(when=when[0], task=task)
+    assert read_turn(said, TURN) == NewReminder(title=task, at=when[1]), said
+
+
+@given(st.sampled_from(("the client call", "the school fees")), TIMES, st.booleans())
+def test_a_reminder_regarding_something(
+    subject: str, when: tuple[str, datetime], for_: bool
+) -> None:
+    said = f"set a reminder {when[0]} regarding {subject}"
+    if for_ and not when[0].startswith(("in ", "at ", "on ")):
+        said = said.replace("reminder ", "reminder for ")  # "for tonight regarding ..."
+    intent = read_turn(said, TURN)
+    assert isinstance(intent, NewReminder), (said, intent)
+    assert intent.title == subject
