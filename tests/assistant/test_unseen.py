@@ -3327,7 +3327,6 @@ XFAIL: dict[str, str] = {
     "snooze-busy": "no action, answers 'I'm not sure what you'd like me to do. You can s...",
     "edit-due-friday": "WRONG ACTION: reminder.created 'set it due' @Fri 2026-11-27 09:00",
     "resched-change-time-5pm": "no action, answers 'I couldn't find an open reminder cal...",
-    "amount-2-and-a-half": "no action, answers 'When should I remind you about 'in 2 and...",
     "edit-priority-high": "no action, answers 'I couldn't find an open todo called 'prio...",
     "edit-work-list": "no action, answers 'I'm not sure what you'd like me to do. You ca...",
     "snooze-at-4-instead": "WRONG ACTION: reminder.created 'instead' @Wed 2026-11-25 16:00",

@@ -450,3 +450,17 @@ def test_a_reminder_regarding_something(
     intent = read_turn(said, TURN)
     assert isinstance(intent, NewReminder), (said, intent)
     assert intent.title == subject
+
+
+@given(
+    st.sampled_from(("and", "n", "&", "'n'")),
+    st.sampled_from(
+        (("an hour {} a half", 90), ("1 {} a half hours", 90), ("2 {} a half hours", 150))
+    ),
+    TASKS,
+)
+def test_and_a_half_with_digits_or_texting(and_: str, amount: tuple[str, int], task: str) -> None:
+    said = f"remind me in {amount[0].format(and_)} to {task}"
+    assert read_turn(said, TURN) == NewReminder(
+        title=task, at=NOW + timedelta(minutes=amount[1])
+    ), said
