@@ -35,7 +35,8 @@ _KIND_WORDS: Final = re.compile(
     r"\b(?:the|my|a|that|this)\s+(?P<k1>reminder|todo|to-do|task)s?"
     r"(?:\s+(?:to|about|for|of|called|named|saying|that\s+says))?\b"
     r"|\b(?P<k2>reminder|todo|to-do|task)s?(?:\s+(?:to|about|for|of|called|named))?\b"
-    r"|\s+from\s+(?:my\s+|the\s+)?(?P<k3>list|todos|todo\s+list|to-do\s+list|tasks|reminders)$"
+    r"|\s+(?:from|off|on)\s+(?:my\s+|the\s+)?(?:[\w-]+\s+)?"  # "eggs from my shopping list"
+    r"(?P<k3>list|todos|todo\s+list|to-do\s+list|tasks|reminders)$"
     r"|^(?:the|my)\s+",
     re.IGNORECASE,
 )

@@ -5,6 +5,7 @@ Misspelt time words are read by the time grammar itself."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from typing import Final
 
@@ -14,14 +15,20 @@ from rapidfuzz.process import extract
 MAX_MESSAGE: Final = 4000
 
 _POLITE: Final = re.compile(
-    r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+remo\b[\s,!.:]*|remo[\s,!.:]+"
-    r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|great|thanks|actually|wait|hmm|no|sorry)"
+    r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
+    r"[\s,!.:]*|(?:remo|siri|alexa)[\s,!.:]+"
+    r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|yep|yup|great|thanks|actually|wait|hmm"
+    r"|no|nah|nope|oops|sorry)"
     r"[,!.]?\s+(?=\w)"
-    r"|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
-    r"|(?:can|could|would|will)\s+you(?:\s+please)?\s+|i(?:'d|\s+would)\s+like\s+you\s+to\s+"
+    r"|please\s+do\s+(?=remind\b)|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
+    r"|(?:would|do|could)\s+(?:you|u)\s+mind\s+(?=remind(?:ing)?\s+me\b)"
+    r"|(?:can|could|would|will)\s+(?:you|u)(?:\s+please)?(?:\s+be\s+able\s+to)?\s+"
+    r"|do\s+me\s+a\s+(?:favou?r|solid)(?:\s*,\s*|\s+and\s+|\s+)"
+    r"|i(?:'d|\s+would)\s+like\s+you\s+to\s+"
     r"|i\s+want\s+you\s+to\s+|go\s+ahead\s+and\s+)+",
     re.IGNORECASE,
 )
+_REMINDING: Final = re.compile(r"^reminding\s+me\b", re.IGNORECASE)
 _TRAILING: Final = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
 )
@@ -57,9 +64,24 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("”", '"').split())
 
 
+def strip_emoji_tail(text: str) -> str:
+    """text without the emoji and pictographs closing it ("... shopping list 🐶 🙏"):
+    characters of Unicode category So/Sk/Cf/Mn (a symbol, a joiner, a variation selector),
+    never currency signs or punctuation, so "?" still ends a question."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or _decoration(text[end - 1])):
+        end -= 1
+    return text[:end] if end < len(text) and end else text
+
+
+def _decoration(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk", "Cf", "Mn")
+
+
 def strip_politeness(text: str) -> str:
-    """The request without "hey remo", "could you please" and a closing "thanks"."""
-    text = _POLITE.sub("", text, count=1)
+    """The request without "hey remo", "could you please", a closing "thanks" or emoji."""
+    text = _POLITE.sub("", strip_emoji_tail(text), count=1)
+    text = _REMINDING.sub("remind me", text, count=1)  # "would you mind reminding me"
     question = text.rstrip().endswith("?")
     text = _TRAILING.sub("", text).strip()
     text = text.rstrip(" .!")

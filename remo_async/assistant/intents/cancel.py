@@ -50,8 +50,22 @@ _STOP: Final = re.compile(
 )
 
 
+# "I don't need the dentist reminder anymore": the item is named, and "anymore" or the word
+# "reminder"/"todo" says it is one of Remo's, not a statement about the world.
+_NO_NEED: Final = re.compile(
+    r"^i\s+(?:don'?t|do\s+not|no\s+longer)\s+need\s+(?P<t>.+?)(?:\s+(?:anymore|any\s+more))?$",
+    re.IGNORECASE,
+)
+_OURS: Final = re.compile(r"\b(?:anymore|any\s+more|reminders?|todos?|to-dos?|tasks?)$", re.I)
+
+
 def read(text: str, _turn: Turn) -> Cancel | Chat | None:
     """A cancellation, a refusal to cancel everything at once, or None."""
+    said = text.rstrip(".!")
+    m = _NO_NEED.match(said)
+    if m is not None and _OURS.search(said):
+        target, kind = read_target(m["t"])
+        return Cancel(target=target, kind=kind) if target else None
     m = _STOP.match(text)
     if m is not None:
         target, _ = read_target(_WHEN_SAID.sub("", m["t"] or ""))

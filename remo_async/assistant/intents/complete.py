@@ -6,7 +6,15 @@ import re
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
-from remo_async.assistant.references import CHANGED, choose, each, read_target
+from remo_async.assistant.matching import find_matches
+from remo_async.assistant.references import (
+    CHANGED,
+    choose,
+    each,
+    open_reminders,
+    open_todos,
+    read_target,
+)
 from remo_async.assistant.results import Item, ToolResult, changed, reminder_action, todo_action
 from remo_async.assistant.time import find_spans
 from remo_async.assistant.turn import ItemKind, Turn
@@ -23,6 +31,7 @@ class Finish:
     name: ClassVar[str] = "item.complete"
     target: str | None
     kind: ItemKind | None = None
+    thing: str | None = None  # said in the past tense: the object alone, if no title has the verb
 
 
 _DONE = r"(?:done|complete|completed|finished|off|ticked\s+off|checked\s+off)"
@@ -37,6 +46,12 @@ _FINISH: Final = tuple(
         rf"^(?P<t>.+?)\s+(?:is|are|was|has\s+been)\s+(?:now\s+|all\s+)?{_DONE}$",
         rf"^(?P<t>)(?:that|it|this)(?:'s|\s+is)\s+(?:all\s+)?{_DONE}$",
         r"^(?P<t>)(?:done|finished|i\s+did\s+it|did\s+it|all\s+done|completed)$",
+        # "slides done lol", "report's sorted": the item, then the word that it is done.
+        r"^(?!(?:all|i|i'm|im|we|we're|it|that|this|so|not|almost|nearly|never|show|list|see"
+        r"|view|display|get|what|which|how|when|why|who|is|are|keep|mark|tick|check|cross)\b)"
+        r"(?P<t>\w.*?)"
+        r"(?:'s|\s+(?:is|are|was|has\s+been|have\s+been))?\s+(?:now\s+|all\s+)?"
+        r"(?:done|sorted|finished|completed|complete)(?:\s+(?:lol|haha|now|already|finally|yay))*$",
     )
 )
 _REMIND_ME: Final = re.compile(r"\bremind\s+me\b|\blet\s+me\s+forget\b", re.IGNORECASE)
@@ -58,13 +73,14 @@ _NOT_PAST: Final = frozenset(
 )
 # A question about what was done asks, it does not tell: "did I call the bank?".
 _ASKING: Final = re.compile(
-    r"^(?:did|do|does|have|has|had|is|are|was|were|can|could|should|will|would)\s+"
-    r"(?:i|we|you|my|the)\b|^.*\?\s*$",
+    r"^(?:did|do|does)\s+(?:i|we|you)\b"  # "did the laundry" tells; "did I ...?" asks
+    r"|^(?:have|has|had|is|are|was|were|can|could|should|will|would)\s+(?:i|we|you|my|the)\b"
+    r"|^.*\?\s*$",
     re.IGNORECASE,
 )
 _WHEN_DONE: Final = re.compile(
     r"\s+(?:yesterday|today|earlier(?:\s+today)?|this\s+morning|last\s+night|already|just\s+now"
-    r"|at\s+last|finally)$",
+    r"|at\s+last|finally|lol|haha|yay|phew)$",
     re.IGNORECASE,
 )
 
@@ -82,15 +98,28 @@ def read(text: str, _turn: Turn) -> Finish | None:
             return Finish(target=target, kind=kind)
     m = _PAST.match(text)
     if m is not None and m["v"].lower() not in _NOT_PAST and not find_spans(m["t"]):
-        return Finish(target=read_target(_WHEN_DONE.sub("", m["t"]))[0])
+        said = _WHEN_DONE.sub("", m["t"])
+        # "bought the eggs" names "eggs"; "did" keeps its verb ("did the parcel arrive").
+        thing = None if m["v"].lower() == "did" else read_target(said[len(m["v"]) :])[0]
+        return Finish(target=read_target(said)[0], thing=thing)
     return None
 
 
 async def act(intent: Finish, turn: Turn) -> ToolResult:
     """Marks the named todo or reminder done; todos are looked at first."""
     kinds: tuple[ItemKind, ...] = (intent.kind,) if intent.kind else ("todo", "reminder")
-    items = await choose(intent.target, kinds, turn)
+    target = intent.target
+    if intent.thing and target and not await _named(target, turn):
+        target = intent.thing  # "got the milk" names "buy milk"; "bought the eggs" "eggs"
+    items = await choose(target, kinds, turn)
     return items if isinstance(items, ToolResult) else await apply(intent, items, turn)
+
+
+async def _named(target: str, turn: Turn) -> bool:
+    """Whether some open todo or reminder is named by target, verb and all."""
+    pool: list[Item] = [*await open_todos(turn.store, turn.user_id)]
+    pool += await open_reminders(turn.store, turn.user_id)
+    return bool(find_matches(target, pool, title=lambda item: item.title))
 
 
 async def apply(_intent: Finish, items: list[Item], turn: Turn) -> ToolResult:

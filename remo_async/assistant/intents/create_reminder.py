@@ -17,6 +17,13 @@ from pydantic import ValidationError
 from rapidfuzz.distance import OSA
 
 from remo_async.assistant import wording
+from remo_async.assistant.clauses import (
+    COURTESY_AFTER,
+    ONE_AT_A_TIME,
+    second_request,
+    texting_to,
+    two_times,
+)
 from remo_async.assistant.intents.small_talk import Chat
 from remo_async.assistant.results import ToolResult, created, problem_of, reminder_action
 from remo_async.assistant.text import strip_politeness
@@ -76,7 +83,8 @@ _LEAD: Final = re.compile(
     r"|(?:set|create|make|add)\s+(?:me\s+)?(?:an?\s+)?(?:alarm|timer)"
     r"|i(?:'d|\s+would)?\s+(?:need|want|like|could\s+use)\s+(?:a|an|another)\s+reminder"
     r"|i\s+(?:need|have|must|want|gotta|got|should|ought)"
-    r")(?P<link>\s*[:,-]\s*|\s+(?:to|about|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
+    r")(?:\s+(?:please|pls|plz|kindly))?(?:\s+for\s+me(?=\s+to\b))?"  # "remind me plz to"
+    r"(?P<link>\s*[:,-]\s*|\s+(?:(?:for\s+)?regarding|to|about|abt|bout|of|for|that|re|2|4)\s+(?=[^\W\d])|\s+|$)",
     re.IGNORECASE,
 )
 _WAKE: Final = re.compile(r"^wake\s+me(?:\s+up)?\b", re.IGNORECASE)
@@ -177,6 +185,8 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
     asked = asks_for_reminder(text)
     if strict and not asked:
         return None
+    if asked:
+        text = texting_to(text)  # "remind me tmrw 2 call the dentist"
     recurrence = find_recurrence(text)
     rest = text
     if recurrence is not None:
@@ -193,6 +203,8 @@ def _read(text: str, turn: Turn, *, strict: bool) -> NewReminder | NeedTime | Ch
         return Chat(topic="unknown", problem=WHAT_ABOUT) if asked or title else None
     if unread_time(title):
         return Chat(topic="unknown", problem=UNREAD)
+    if second_request(title) or two_times(rest, found.spans):
+        return Chat(topic="unknown", problem=ONE_AT_A_TIME)
     if recurrence is None:
         if found.at is None:
             return NeedTime(title=title, problem=found.problem, phrasing=phrasing)
@@ -234,6 +246,8 @@ def title_of(text: str, *, keep_particle: bool = False) -> tuple[str, Phrasing]:
     text = tidy(text if keep_particle else _DANGLING.sub("", tidy(text)))
     text = unquote(text.rstrip(".!?").strip())
     text = _THANKS_TAIL.sub("", text).strip()  # "gym thx 🙏"
+    m = COURTESY_AFTER.search(text)  # "call mum. Thank you so much!"
+    text = text[: m.start()].strip() if m else text
     return text[:MAX_TITLE].strip(), phrasing
 
 

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from remo_async.assistant.intents.list_todos import MAX_LISTED, is_asking, list_todos
 from remo_async.assistant.results import ToolResult
 from remo_async.assistant.time import WhenError, read_exact, to_utc
+from remo_async.assistant.time.windows import find_window
 from remo_async.assistant.turn import Turn
 from remo_async.assistant.wording import count, day_phrase, listing, reminder_line
 from remo_async.domain.enums import ReminderStatus, TodoStatus
@@ -20,7 +21,7 @@ from remo_async.domain.models import Reminder
 
 ReminderScope = Literal[
     "open", "all", "pending", "today", "tomorrow", "upcoming", "done",
-    "week", "days", "day", "fired", "finished",
+    "week", "days", "day", "fired", "finished", "window",
 ]  # fmt: skip
 NEXT_FEW_DAYS: Final = timedelta(days=3)
 
@@ -34,12 +35,15 @@ class ShowReminders:
     name: ClassVar[str] = "reminder.list"
     scope: ReminderScope = "open"
     day: date | None = None
+    window: tuple[datetime, datetime] | None = None  # "window": pending, start <= at < end (UTC)
+    said: str = ""  # how the window was named ("this afternoon", "in December")
 
 
 _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
     r"|\bwhat(?:'s|s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
-    r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled)\b"
+    r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled"
+    r"|tonight|this\s+(?:morning|afternoon|evening)|in\s+[a-z]+)\b"
     r"|\bcoming\s+up\b"
     r"|^(?:show|list|see)\s+(?:me\s+)?(?:everything|all|completed|done|finished|pending)\b"
     r"|\bwhat(?:'s|s|\s+is)\s+(?:pending|overdue|outstanding|left)\b"
@@ -70,7 +74,8 @@ _DAYS: Final = re.compile(
     r"\b(?:next|coming)\s+(?:few|couple\s+of|3|three)\s+days\b|\bcoming\s+days\b", re.IGNORECASE
 )
 _ON_DAY: Final = re.compile(
-    r"\b(?:on|for)\s+(?P<day>(?:this\s+|next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"\b(?:on|for)\s+(?P<day>(?:this\s+|next\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)(?![\w'])"
     r"|the\s+\d{1,2}(?:st|nd|rd|th)(?:\s+of\s+\w+)?|\w+\s+\d{1,2}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
@@ -98,6 +103,7 @@ _SCOPE_STATUSES: Final[Mapping[ReminderScope, tuple[ReminderStatus | None, ...]]
     "day": (ReminderStatus.PENDING, ReminderStatus.FIRED),
     "fired": (None,),
     "finished": (ReminderStatus.DONE,),
+    "window": (ReminderStatus.PENDING,),
 }
 _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
     "open": ("", ""),
@@ -112,6 +118,7 @@ _SAID: Final[Mapping[ReminderScope, tuple[str, str]]] = {
     "day": ("", ""),
     "fired": ("", " that went off today"),
     "finished": ("completed ", ""),
+    "window": ("", ""),
 }
 
 
@@ -141,11 +148,9 @@ def read(text: str, turn: Turn) -> ShowReminders | None:
         return ShowReminders(scope="week")
     if _DAYS.search(text):
         return ShowReminders(scope="days")
-    m = _ON_DAY.search(text)
-    if m is not None:
-        day = _day(m["day"], turn)
-        if day is not None:
-            return ShowReminders(scope="day", day=day)
+    dated = _dated(text, turn)
+    if dated is not None:
+        return dated
     scope: ReminderScope = "open"
     for regex, said in _SCOPES:
         if regex.search(text):
@@ -154,7 +159,17 @@ def read(text: str, turn: Turn) -> ShowReminders | None:
     return ShowReminders(scope=scope)
 
 
+_SHORT_DAYS: Final[Mapping[str, str]] = {
+    **dict.fromkeys(("tue", "tues"), "tuesday"),
+    **dict.fromkeys(("wed", "weds"), "wednesday"),
+    **dict.fromkeys(("thu", "thur", "thurs"), "thursday"),
+    **{"mon": "monday", "fri": "friday", "sat": "saturday", "sun": "sunday"},
+}
+
+
 def _day(said: str, turn: Turn) -> date | None:
+    *before, last = said.split()
+    said = " ".join([*before, _SHORT_DAYS.get(last.lower(), last)])  # "on fri": Friday
     try:
         at = read_exact(said, now=turn.now, zone=turn.zone)
     except WhenError:
@@ -162,8 +177,29 @@ def _day(said: str, turn: Turn) -> date | None:
     return None if at is None else at.astimezone(ZoneInfo(turn.zone)).date()
 
 
+def _dated(text: str, turn: Turn) -> ShowReminders | None:
+    """A list scoped to a named day ("on friday"), part of a day or month, or None."""
+    m = _ON_DAY.search(text)
+    if m is not None:
+        day = _day(m["day"], turn)
+        if day is not None:
+            return ShowReminders(scope="day", day=day)
+    return _window(text, turn)
+
+
+def _window(text: str, turn: Turn) -> ShowReminders | None:
+    found = find_window(text, now=turn.now, zone=turn.zone)
+    if found is None:
+        return None
+    return ShowReminders(scope="window", window=found[0], said=found[1])
+
+
 async def act(intent: ShowReminders, turn: Turn) -> ToolResult:
     """Lists the reminders in scope, soonest first ("finished": the done todos too)."""
+    if intent.scope == "window" and intent.window is not None:
+        return await list_reminders(
+            turn, scope="window", window=intent.window, said=" " + intent.said
+        )
     found = await list_reminders(turn, scope=intent.scope, day=intent.day)
     if intent.scope != "finished":
         return found
@@ -171,18 +207,27 @@ async def act(intent: ShowReminders, turn: Turn) -> ToolResult:
 
 
 async def list_reminders(
-    turn: Turn, *, scope: ReminderScope, day: date | None = None
+    turn: Turn,
+    *,
+    scope: ReminderScope,
+    day: date | None = None,
+    window: tuple[datetime, datetime] | None = None,
+    said: str = "",
 ) -> ToolResult:
-    """Lists reminders in scope, soonest first (the action carries at most MAX_LISTED)."""
+    """Lists reminders in scope, soonest first (the action carries at most MAX_LISTED);
+    window: (start, end) UTC for the "window" scope, said: how the user named it."""
     now, zone = turn.now, turn.zone
     found: list[Reminder] = []
     for status in _SCOPE_STATUSES[scope]:
         found += [
             r async for r in turn.store.reminders.iterate(user_id=turn.user_id, status=status)
         ]
+    if window is not None:
+        found = [r for r in found if window[0] <= r.reminding_time < window[1]]
     found = sorted((r for r in found if _in_scope(r, scope, turn, day)), key=_soonest)
     lines = [reminder_line(r, now=now, zone=zone) for r in found]
     before, after = _SAID[scope]
+    after = after or said
     if scope == "day" and day is not None:
         after = " " + day_phrase(day, now.astimezone(ZoneInfo(zone)).date())
     if not found:

@@ -47,7 +47,10 @@ _TODO_WORDS: Final = re.compile(
 )
 # "what do I need to buy" asks for the shopping list.
 _TO_BUY: Final = re.compile(
-    r"^what\s+(?:do|should)\s+i\s+(?:need\s+to|have\s+to)\s+(?:buy|get|pick\s+up)\s*\??$", re.I
+    r"^what\s+(?:do|should|else\s+do)\s+i\s+(?:need\s+to|have\s+to|gotta)\s+(?:buy|get|pick\s+up|grab)"
+    r"(?:\s+(?:from|at|in)\s+(?:the\s+)?(?:shops?|stores?|supermarket|grocery(?:\s+store)?"
+    r"|groceries|market|tesco|walmart|target|costco|aldi|lidl))?(?:\s+today|\s+later)?\s*\??$",
+    re.I,
 )
 _STATUSES: Final[tuple[tuple[re.Pattern[str], TodoStatus | None], ...]] = tuple(
     (re.compile(rf"\b(?:{words})\b", re.IGNORECASE), status)

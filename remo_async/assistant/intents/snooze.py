@@ -41,6 +41,9 @@ _PRONOUNS: Final = re.compile(
     r"^(?:(?:it|that|this|the\s+reminder|that\s+reminder|me|again|for|by|another)(?:\s+|$))+",
     re.IGNORECASE,
 )
+_TITLED: Final = re.compile(
+    r"(?<![\w'])(?:to|about)\s+(?!(?:it|that|this|me|them)(?![\w']))[^\W\d_]", re.IGNORECASE
+)
 _UNTIL: Final = re.compile(r"^(?:until|till|til|to|at)\s+(?P<when>.+)$", re.IGNORECASE)
 _MINUTES: Final = re.compile(r"^(?:in\s+|for\s+|another\s+)?(?P<n>\d{1,4})(?:\s+more)?$")
 _NOT_NOW: Final = re.compile(
@@ -71,8 +74,8 @@ def read(text: str, turn: Turn) -> Snooze | Chat | None:
         later = first_time([f"in {more['d']} minutes"], turn)
         return None if later is None else Snooze(until=later)
     m = _SNOOZE.match(text)
-    if m is None:
-        return None
+    if m is None or _TITLED.search(m["rest"]):
+        return None  # "remind me later today to call the landlord" asks for a new reminder
     rest = _PRONOUNS.sub("", tidy(m["rest"]).rstrip(".!?"))
     if not rest:
         return Snooze(until=turn.now + SNOOZE_DEFAULT)
@@ -80,7 +83,9 @@ def read(text: str, turn: Turn) -> Snooze | Chat | None:
     if minutes is not None:
         return Snooze(until=turn.now + timedelta(minutes=int(minutes["n"])))
     until_word = _UNTIL.match(rest)
-    spoken = [until_word["when"]] if until_word else [rest, f"in {rest}"]
+    spoken = (
+        [until_word["when"], f"at {until_word['when']}"] if until_word else [rest, f"in {rest}"]
+    )
     try:
         until = first_time(spoken, turn)
     except WhenError as exc:

@@ -148,6 +148,8 @@ def _intervals(text: str) -> Recurrence | None:
             return Recurrence("", m.start(), m.end(), unsupported=True)
         unit = m["unit"].lower()
         step = {"minute": timedelta(minutes=n), "hour": timedelta(hours=n)}.get(unit)
+        if m["days"] and unit == "week":
+            return _at(m, rrule("WEEKLY", n, byday=_day_codes(m["days"])))
         return _at(m, rrule(w.FREQS[unit], n), step=step)
     m = w.HALF_HOUR.search(text)
     if m is not None:
@@ -171,10 +173,14 @@ def _weekdays(text: str) -> Recurrence | None:
     m = w.NAMED.search(text) or w.PLURAL.search(text)
     if m is None:
         return None
-    stems = re.findall(w.DAY, m["days"], flags=re.IGNORECASE)
-    codes = sorted({_STEMS.index(s[:3].lower()) for s in stems})
     interval = 2 if m.re is w.NAMED and m["other"] else 1
-    return _at(m, rrule("WEEKLY", interval, byday=",".join(_CODES[c] for c in codes)))
+    return _at(m, rrule("WEEKLY", interval, byday=_day_codes(m["days"])))
+
+
+def _day_codes(days: str) -> str:
+    """BYDAY codes, Monday first, of the weekdays named in days ("tue and fri" "TU,FR")."""
+    stems = re.findall(w.DAY, days, flags=re.IGNORECASE)
+    return ",".join(_CODES[c] for c in sorted({_STEMS.index(s[:3].lower()) for s in stems}))
 
 
 def _plain(text: str) -> Recurrence | None:

@@ -76,6 +76,7 @@ MONTH_DAY: Final = flags(
 INTERVAL: Final = flags(
     rf"{_EVERY}(?P<n>\d{{1,3}}|other|second|third|fourth|fifth|(?:a\s+)?couple\s+of"
     rf"|{NUMBER_WORD})\s+{_UNIT}"
+    rf"(?:\s+on\s+(?P<days>{DAY}s?(?:{_AND}{DAY}s?)*)(?![\w']))?"  # "every 2 weeks on tue"
 )
 HALF_HOUR: Final = flags(_EVERY + r"(?:half\s+(?:an\s+)?hour|0\.5\s+hours?|30\s+minutes)")
 ONE_UNIT: Final = flags(rf"{_EVERY}(?P<unit>minute|hour)|(?P<hourly>hourly)")

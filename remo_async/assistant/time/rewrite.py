@@ -82,8 +82,8 @@ def _number(value: float) -> str:
 def _amount(m: re.Match[str]) -> str | None:
     """'a couple of hours' -> '2 hours'; 'a fortnight' -> '14 days'."""
     unit = m["unit"].lower()
-    if m["n"][0].isdigit() and not unit.startswith("fortnight"):
-        return None
+    if m["n"][0].isdigit() and not unit.startswith("fortnight") and not m["half"]:
+        return None  # "2 hours" reads as it is; "2 and a half hours" is "2.5 hours"
     value = value_of(m["n"]) + (0.5 if m["half"] else 0)
     if unit.startswith("fortnight"):
         return f"{_number(value * 14)} days"
@@ -146,6 +146,8 @@ def _pattern(body: str) -> re.Pattern[str]:
 # Passes in order; each rewrites what the ones before left.
 PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
     (typos.WORD, lambda m: typos.meant(m.group())),
+    # Texting "n"/"&" for "and" before "a half": "an hour n a half", "2 & a half hours".
+    (_pattern(rf"(?<=\s)(?:n|&|'n'|'n)(?=\s+a\s+half{_E})"), _fixed("and")),
     (_pattern(rf"{_B}half\s+an?\s+hour{_E}"), _fixed("30 minutes")),
     (_pattern(rf"{_B}half\s+a\s+day{_E}"), _fixed("12 hours")),
     (_pattern(rf"{_B}three\s+quarters\s+of\s+an\s+hour{_E}"), _fixed("45 minutes")),
@@ -161,6 +163,16 @@ PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
             rf"\s+(?P<h>{_HOUR}|noon|midday|midnight){_E}"
         ),
         _before_after,
+    ),
+    # British "half seven" is half past seven, said after "at" or before "pm"/"tonight".
+    (
+        _pattern(
+            rf"{_B}(?P<pre>(?:at|around|about|by|till|until|before|after)\s+)?half\s+"
+            rf"(?P<h>{_HOUR}){_E}"
+        ),
+        lambda m: (
+            f"{m['pre'] or ''}{_to_hour(m['h'].lower())}:30" if m["pre"] or _tail(m) else None
+        ),
     ),
     (_pattern(rf"{_B}(?P<h>{_HOUR})\s*o'?\s*clock{_E}"), _oclock),
     # 24-hour forms: "at 1930", "at 0700", "19h30", "at 20h"; "9 am sharp" is 9 am.

@@ -32,7 +32,8 @@ SHORTHAND: Final[Mapping[str, str]] = {
     "2morow": "tomorrow", "tonite": "tonight", "2nite": "tonight", "tnite": "tonight",
     "tdy": "today", "2day": "today", "wk": "week", "wks": "weeks", "mth": "month",
     "mths": "months", "yr": "year", "yrs": "years", "hr": "hour", "wkend": "weekend",
-    "minuets": "minutes", "minuet": "minute",
+    "minuets": "minutes", "minuet": "minute", "2mrw": "tomorrow", "2mro": "tomorrow",
+    "tmrrw": "tomorrow", "wkday": "weekday", "wkdays": "weekdays", "arvo": "afternoon",
 }  # fmt: skip
 # Words of the grammar besides _OURS that must never be "corrected" into one of _OURS.
 _KNOWN: Final = frozenset(
