@@ -41,7 +41,7 @@ class ShowReminders:
 
 _REMINDER_WORDS: Final = re.compile(
     r"\breminders?\b|\bschedule\b|\bagenda\b|\bcalendar\b|\bplans?\b"
-    r"|\bwhat(?:'s|s|\s+is)\s+(?:on\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
+    r"|\bwhat(?:'s|s|\s+is)\s+(?:on\b|due\b|happening\s+|planned\s+|coming\s+up\b|next\b)"
     r"|\bwhat\s+do\s+i\s+have\b|\bwhat\s+have\s+i\s+got\b|\banything\s+(?:on|planned|today|tomorrow|coming\s+up|happening|due|scheduled"
     r"|tonight|this\s+(?:morning|afternoon|evening)|in\s+[a-z]+)\b"
     r"|\bcoming\s+up\b"

@@ -464,3 +464,44 @@ def test_and_a_half_with_digits_or_texting(and_: str, amount: tuple[str, int], t
     assert read_turn(said, TURN) == NewReminder(
         title=task, at=NOW + timedelta(minutes=amount[1])
     ), said
+
+
+# Fourth round: "due" asks the same as "on"; cancel verbs beyond "cancel".
+LIST_SCOPES = st.sampled_from(
+    (
+        "this week",
+        "today",
+        "tomorrow",
+        "on friday",
+        "on fri",
+        "next week",
+        "the next few days",
+        "tonight",
+        "this afternoon",
+        "in december",
+        "",
+    )
+)
+
+
+@given(
+    st.sampled_from(("", "show me ", "tell me ", "so ", "hey remo, ", "can you tell me ")),
+    st.sampled_from(
+        (
+            "what's due {}",
+            "whats due {}",
+            "what is due {}",
+            "anything due {}?",
+            "is anything due {}?",
+            "what have i got due {}",
+            "what reminders are due {}",
+            "what do i have due {}?",
+        )
+    ),
+    LIST_SCOPES,
+)
+def test_due_lists_like_on(opener: str, question: str, scope: str) -> None:
+    said = (opener + question.format(scope)).replace(" ?", "?").strip()
+    intent = read_turn(said, TURN)
+    assert isinstance(intent, ShowReminders), (said, intent)
+    assert intent == read_turn(f"what's on {scope}".strip(), TURN), said
