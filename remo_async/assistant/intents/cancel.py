@@ -31,8 +31,23 @@ class Cancel:
 
 
 _CANCEL: Final = re.compile(
-    r"^(?:cancel|delete|remove|drop|scrap|clear|erase|get\s+rid\s+of|call\s+off"
+    r"^(?:cancel|delete|remove|clear|erase|call\s+off"
     r"|(?P<forget>forget(?:\s+about)?))(?:\s+(?P<t>.+))?$",
+    re.IGNORECASE,
+)
+# Casual verbs that also mean other things ("drop off the kids", "bin day", "get rid of the
+# old sofa"): they cancel only what names one of Remo's items ("bin the gym reminder",
+# "ditch my 3pm", "drop the reminder to call mum", "scrap that", "get rid of eggs from my
+# shopping list"), never a thing in the world.
+_CASUAL: Final = re.compile(
+    r"^(?:bin|ditch|nuke|drop|scrap|trash|axe|kill|dump|get\s+rid\s+of)\s+(?P<t>.+)$", re.I
+)
+_AN_ITEM: Final = re.compile(
+    r"^(?:it|that|this|(?:that|this)\s+one"
+    r"|(?:the|my|that|this)\s+(?:\S+\s+){0,4}?(?:reminder|one|todo|to-do|task)"
+    r"|(?:the|my|that|this)\s+(?:reminder|todo|to-do|task|one)\s+(?:to|about|for|of|at|on|called)\s.+"
+    r"|(?:the|my)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm)"
+    r"|.+\s(?:from|off)\s+(?:my\s+|the\s+)?(?:\S+\s+)?(?:list|todos|to-dos|tasks|reminders))[.!]*$",
     re.IGNORECASE,
 )
 # "don't remind me to call mum tomorrow": the reminder is named by its title.
@@ -74,11 +89,13 @@ def read(text: str, _turn: Turn) -> Cancel | Chat | None:
         return Cancel(target=target, kind="reminder")
     m = _CANCEL.match(text)
     if m is None:
-        return None
+        m = _CASUAL.match(text)
+        if m is None or not _AN_ITEM.match(m["t"]):
+            return None
     if _EVERYTHING.match(m["t"] or ""):
         return Chat(topic="unknown", problem=ONE_AT_A_TIME)
     target, kind = read_target(m["t"] or "")
-    if target is None and m["forget"]:
+    if target is None and m.groupdict().get("forget"):
         return Chat(topic="thanks")  # "forget it" drops the subject; it cancels nothing
     return Cancel(target=target, kind=kind)
 

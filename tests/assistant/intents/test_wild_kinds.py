@@ -505,3 +505,68 @@ def test_due_lists_like_on(opener: str, question: str, scope: str) -> None:
     intent = read_turn(said, TURN)
     assert isinstance(intent, ShowReminders), (said, intent)
     assert intent == read_turn(f"what's on {scope}".strip(), TURN), said
+
+
+CANCEL_VERBS = st.sampled_from(
+    ("bin", "scrap", "ditch", "drop", "get rid of", "nuke", "trash", "axe", "kill", "dump")
+)
+ITEM_NAMES = st.sampled_from(
+    (
+        "the gym reminder",
+        "my dentist reminder",
+        "the dentist one",
+        "the 3pm reminder",
+        "my 3pm",
+        "the reminder to call mum",
+        "the reminder about the bins",
+        "the one at 3pm",
+        "that",
+        "that one",
+        "it",
+    )
+)
+
+
+@given(
+    st.sampled_from(("", "please ", "can you ", "could you ", "pls ", "ok ")),
+    CANCEL_VERBS,
+    ITEM_NAMES,
+    st.sampled_from(("", ".", "!", " please")),
+)
+def test_cancel_synonyms_cancel_the_named_item(opener: str, verb: str, item: str, end: str) -> None:
+    said = f"{opener}{verb} {item}{end}"
+    intent = read_turn(said, TURN)
+    assert isinstance(intent, Cancel), (said, intent)
+    assert intent == read_turn(f"cancel {item}", TURN), said
+
+
+@given(
+    CANCEL_VERBS,
+    st.sampled_from(
+        (
+            "off the kids",
+            "the car at the garage",
+            "the bins out",
+            "the parcel round to gran's",
+            "the gym membership",
+        )
+    ),
+    TIMES,
+)
+def test_cancel_synonyms_over_a_thing_are_not_cancels(
+    verb: str, thing: str, when: tuple[str, datetime]
+) -> None:
+    task = f"{verb} {thing}"
+    intent = read_turn(f"remind me to {task} {when[0]}", TURN)
+    assert intent == NewReminder(title=task, at=when[1]), (task, intent)
+    said = f"{task} {when[0]}"
+    assert not isinstance(read_turn(said, TURN), Cancel), said
+
+
+@given(
+    st.sampled_from(
+        ("bin day", "bin day tomorrow", "put the bins out", "it's bin day", "bins tonight")
+    )
+)
+def test_bin_days_cancel_nothing(said: str) -> None:
+    assert not isinstance(read_turn(said, TURN), Cancel), said
