@@ -11,13 +11,12 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 
-import aiohttp
 import structlog
 from aiohttp import web
 
 from remo_async.dispatch.events import EventHub
 from remo_async.dispatch.streams import StreamReader, open_streams_client, stream_finder
-from remo_async.dispatch.webhook_urls import PublicOnlyResolver
+from remo_async.dispatch.webhook_urls import outbound_session
 from remo_async.dispatch.webhooks import WebhookWorker
 from remo_async.keys import EVENT_HUB, METRICS, SETTINGS, STORE, STREAM_READER, WEBHOOKS
 
@@ -58,18 +57,8 @@ async def close_event_streams(app: web.Application) -> None:
 async def webhooks_ctx(app: web.Application) -> AsyncIterator[None]:
     """The webhook worker and its one HTTP client session."""
     settings = app[SETTINGS]
-    # Insecure mode (development) may call loopback; otherwise every connection's
-    # addresses are checked as it resolves them.
-    resolver = None if settings.webhook_allow_insecure else PublicOnlyResolver()
-    connector = aiohttp.TCPConnector(resolver=resolver, limit=64)
-    async with aiohttp.ClientSession(connector=connector) as session:
+    async with outbound_session(allow_insecure=settings.webhook_allow_insecure) as session:
         worker = WebhookWorker(session, store=app[STORE], settings=settings, metrics=app[METRICS])
         app[WEBHOOKS] = worker
-        task = asyncio.create_task(worker.run(), name="remo-webhooks")
-        yield
-        left = await worker.drain(grace=WEBHOOK_DRAIN)
-        if left:
-            log.warning("webhooks left undelivered at shutdown", count=left)
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        async with worker.running(name="remo-webhooks", grace=WEBHOOK_DRAIN):
+            yield

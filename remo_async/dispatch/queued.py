@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import asyncio
 import contextlib
+from collections.abc import AsyncIterator
 
 import structlog
 from prometheus_client import Counter
@@ -43,6 +44,21 @@ class QueuedNotifier(abc.ABC):
         async with asyncio.TaskGroup() as group:
             for _ in range(self._concurrency):
                 group.create_task(self._work())
+
+    @contextlib.asynccontextmanager
+    async def running(self, *, name: str, grace: float) -> AsyncIterator[None]:
+        """Runs the worker (a task called `name`) for the block; at its end waits up to
+        `grace` seconds for queued fires (drain), logs how many were left, and stops."""
+        task = asyncio.create_task(self.run(), name=name)
+        try:
+            yield
+            left = await self.drain(grace=grace)
+            if left:
+                log.warning(f"{self.kind} deliveries left undelivered at shutdown", count=left)
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     async def drain(self, *, grace: float) -> int:
         """Waits up to grace seconds for the queue to empty; returns how many were left."""

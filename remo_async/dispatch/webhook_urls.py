@@ -12,6 +12,7 @@ import asyncio
 import ipaddress
 import socket
 
+import aiohttp
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import DefaultResolver
 from yarl import URL
@@ -115,3 +116,14 @@ class PublicOnlyResolver(AbstractResolver):
     async def close(self) -> None:
         """Releases the inner resolver."""
         await self._inner.close()
+
+
+def outbound_session(*, allow_insecure: bool) -> aiohttp.ClientSession:
+    """The one HTTP client session of webhooks or Web Push (64 connections at most).
+
+    Each connection's addresses are checked as it resolves them (PublicOnlyResolver), so a
+    name that resolves to a private address is refused; with allow_insecure (development)
+    loopback and private addresses may be called.
+    """
+    resolver = None if allow_insecure else PublicOnlyResolver()
+    return aiohttp.ClientSession(connector=aiohttp.TCPConnector(resolver=resolver, limit=64))

@@ -6,15 +6,12 @@ last fires are still pushed (as for webhooks).
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 
-import aiohttp
 import structlog
 from aiohttp import web
 
-from remo_async.dispatch.webhook_urls import PublicOnlyResolver
+from remo_async.dispatch.webhook_urls import outbound_session
 from remo_async.keys import METRICS, SETTINGS, STORE
 from remo_async.push.sender import PushWorker
 from remo_async.push.vapid import VapidKey, load_vapid
@@ -42,9 +39,7 @@ async def push_ctx(app: web.Application) -> AsyncIterator[None]:
     if not settings.dispatch_enabled:
         yield
         return
-    resolver = None if settings.webhook_allow_insecure else PublicOnlyResolver()
-    connector = aiohttp.TCPConnector(resolver=resolver, limit=64)
-    async with aiohttp.ClientSession(connector=connector) as session:
+    async with outbound_session(allow_insecure=settings.webhook_allow_insecure) as session:
         worker = PushWorker(
             session,
             store=app[STORE],
@@ -53,11 +48,5 @@ async def push_ctx(app: web.Application) -> AsyncIterator[None]:
             metrics=app[METRICS],
         )
         app[PUSH_WORKER] = worker
-        task = asyncio.create_task(worker.run(), name="remo-push")
-        yield
-        left = await worker.drain(grace=PUSH_DRAIN)
-        if left:
-            log.warning("pushes left undelivered at shutdown", count=left)
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        async with worker.running(name="remo-push", grace=PUSH_DRAIN):
+            yield
