@@ -11,7 +11,8 @@ from aiohttp import web
 
 from remo_async.api.problems import HttpProblem
 from remo_async.assistant.time.when import WhenError, parse_due, parse_when
-from remo_async.keys import CLOCK, STORE
+from remo_async.dispatch.webhook_urls import UnsafeWebhook, check_webhook_url
+from remo_async.keys import CLOCK, SETTINGS, STORE
 from remo_async.store import Store
 
 
@@ -56,6 +57,22 @@ async def user_zone(request: web.Request, user_id: str) -> str:
     """The user's preferred time zone (UTC when none is set)."""
     preferences = await store_of(request).users.get_preferences(privy_id=user_id)
     return preferences.timezone
+
+
+async def check_outbound_url(request: web.Request, url: str, *, field: str) -> None:
+    """A 422 naming `field` unless `url` may be called by the service: https to public
+    addresses only (no SSRF; webhook_urls.check_webhook_url), unless
+    REMO_WEBHOOK_ALLOW_INSECURE. Sending checks again, as DNS can change."""
+    try:
+        allow_insecure = request.app[SETTINGS].webhook_allow_insecure
+        await check_webhook_url(url, allow_insecure=allow_insecure)
+    except UnsafeWebhook as exc:
+        raise HttpProblem(
+            422,
+            f"{field} {exc}",
+            title="Validation failed",
+            errors=[{"field": field, "message": str(exc)}],
+        ) from None
 
 
 def _invalid(field: str, exc: WhenError) -> HttpProblem:

@@ -9,9 +9,7 @@ from aiohttp import web
 from remo_async.api.http import dump, read_body, read_query
 from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import PageQuery
-from remo_async.api.views.common import location, path_user, store_of
-from remo_async.dispatch.webhook_urls import UnsafeWebhook, check_webhook_url
-from remo_async.keys import SETTINGS
+from remo_async.api.views.common import check_outbound_url, location, path_user, store_of
 from remo_async.push.models import (
     PublicKeyOut,
     PushSubscriptionIn,
@@ -47,16 +45,7 @@ async def subscribe(request: web.Request) -> web.Response:
     """POST /user/{user_id}/push-subscriptions: 201 when new, 200 for a known endpoint."""
     user_id = path_user(request)
     data = await read_body(request, PushSubscriptionIn)
-    try:
-        allow_insecure = request.app[SETTINGS].webhook_allow_insecure
-        await check_webhook_url(data.endpoint, allow_insecure=allow_insecure)
-    except UnsafeWebhook as exc:
-        raise HttpProblem(
-            422,
-            f"endpoint {exc}",
-            title="Validation failed",
-            errors=[{"field": "endpoint", "message": str(exc)}],
-        ) from None
+    await check_outbound_url(request, data.endpoint, field="endpoint")
     subscription, created = await store_of(request).push.subscribe(user_id=user_id, data=data)
     headers = {
         "Location": location("user", user_id, "push-subscriptions", subscription.subscription_id)

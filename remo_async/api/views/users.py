@@ -10,10 +10,8 @@ from aiohttp import web
 from remo_async.api.http import dump, read_body, read_json, read_query, validate
 from remo_async.api.problems import HttpProblem
 from remo_async.api.schemas import DataQuery, Deleted, PreferencesOut
-from remo_async.api.views.common import path_user, store_of
-from remo_async.dispatch.webhook_urls import UnsafeWebhook, check_webhook_url
+from remo_async.api.views.common import check_outbound_url, path_user, store_of
 from remo_async.domain import Preferences, UserUpdate
-from remo_async.keys import SETTINGS
 from remo_async.store import Store
 from remo_async.userdata import export_user
 
@@ -72,19 +70,8 @@ async def post_preferences(request: web.Request) -> web.Response:
 
 
 async def _check_webhook(request: web.Request, url: Any) -> None:
-    # https to public addresses only (no SSRF); sending checks again, as DNS can change.
-    if url is None:
-        return
-    allow_insecure = request.app[SETTINGS].webhook_allow_insecure
-    try:
-        await check_webhook_url(str(url).strip(), allow_insecure=allow_insecure)
-    except UnsafeWebhook as exc:
-        raise HttpProblem(
-            422,
-            f"webhook_url {exc}",
-            title="Validation failed",
-            errors=[{"field": "webhook_url", "message": str(exc)}],
-        ) from None
+    if url is not None:
+        await check_outbound_url(request, str(url).strip(), field="webhook_url")
 
 
 async def _webhook_secret(store: Store, user_id: str) -> str:
