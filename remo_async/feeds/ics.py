@@ -104,13 +104,18 @@ def _local(moment: datetime, zone: str) -> datetime:
     return moment.astimezone(UTC) if zone == "UTC" else moment.astimezone(ZoneInfo(zone))
 
 
+def _identify(component: Event | Todo, uid: str, created: datetime, updated: datetime) -> None:
+    """UID `<id>@remo`; DTSTAMP and LAST-MODIFIED the item's updated_at; CREATED."""
+    component.add("uid", f"{uid}@remo")
+    component.add("dtstamp", updated)
+    component.add("created", created)
+    component.add("last-modified", updated)
+
+
 def reminder_event(reminder: Reminder) -> Event:
     """The VEVENT of one pending or fired reminder."""
     event = Event()
-    event.add("uid", f"{reminder.reminder_id}@remo")
-    event.add("dtstamp", reminder.updated_at)
-    event.add("created", reminder.created_at)
-    event.add("last-modified", reminder.updated_at)
+    _identify(event, reminder.reminder_id, reminder.created_at, reminder.updated_at)
     event.add("dtstart", _local(reminder.reminding_time, reminder.timezone))
     event.add("summary", reminder.title)
     if reminder.description:
@@ -131,10 +136,7 @@ def reminder_event(reminder: Reminder) -> Event:
 def todo_component(todo: TodoRecord) -> Todo:
     """The VTODO of one pending todo."""
     component = Todo()
-    component.add("uid", f"{todo.todo_id}@remo")
-    component.add("dtstamp", todo.updated_at)
-    component.add("created", todo.created_at)
-    component.add("last-modified", todo.updated_at)
+    _identify(component, todo.todo_id, todo.created_at, todo.updated_at)
     component.add("summary", todo.title)
     component.add("status", "NEEDS-ACTION")
     component.add("priority", PRIORITIES[todo.priority])
