@@ -294,6 +294,66 @@ class ServerProcess:
         self.stop()
 
 
+class BareProcess:
+    """benchmarks/_bare.py on the server's tables: the floor any aiohttp front of the same
+    DynamoDB calls reaches (no work of the service's)."""
+
+    def __init__(self, endpoint: str, *, prefix: str, due: str) -> None:
+        self.port = free_port()
+        self._args = [
+            sys.executable,
+            str(Path(__file__).with_name("_bare.py")),
+            endpoint,
+            prefix,
+            str(self.port),
+            due,
+        ]
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def base(self) -> str:
+        """Its base URL."""
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int:
+        """Its process id."""
+        if self._process is None:
+            raise RuntimeError("the bare server is not running")
+        return self._process.pid
+
+    def start(self) -> None:
+        """Starts it and returns once it answers (the tables must exist)."""
+        env = {**os.environ, "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench"}
+        self._process = subprocess.Popen(self._args, env=env, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + READY_TIMEOUT
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}/ping", timeout=2) as answer:
+                    if answer.status == 200:
+                        return
+            except OSError:
+                pass
+            if self._process.poll() is not None:
+                raise RuntimeError("the bare server exited")
+            if time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"the bare server was not ready in {READY_TIMEOUT:.0f} s")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        """SIGTERM, then SIGKILL if it lingers."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=STOP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 @dataclass
 class Sample:
     """One timed run of a closed loop: operations per second and each latency (seconds)."""

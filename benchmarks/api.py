@@ -2,9 +2,11 @@
 
 A real server process (Privy ES256 auth, JSON logs to a file, dispatcher and stream reader
 on; rate limit raised out of the way) on a fresh in-memory DynamoDB Local. For each
-operation and concurrency, the service (HTTP through one aiohttp ClientSession, tokens
-pre-signed) and the DynamoDB calls the service makes for it (aioboto3, a client configured
-as the service's) run in turn, in the same run, alternating which goes first.
+operation and concurrency, three sides run in turn, in the same run, the order rotating:
+the service (HTTP through one aiohttp ClientSession, tokens pre-signed), the bare floor
+(benchmarks/_bare.py: the same DynamoDB calls behind bare aiohttp handlers, the same
+requests, no work of the service's) and the raw calls (aioboto3 in this process, a client
+configured as the service's).
 
     create        POST /user/{id}/reminders         TransactWriteItems: Put (attribute_not_exists)
                                                     and the user's pending counter's Update
@@ -18,9 +20,13 @@ Prints a table of medians, the CPU each process spent per operation, and, last, 
 per figure the goals name:
 
     ratio api_<operation> X      service req/s / raw calls/s at concurrency 32 (median of
-                                 the runs' ratios, each pair measured back to back)
+                                 the runs' ratios, each set measured back to back)
+    ratio floor_<operation> X    the bare floor's req/s / raw calls/s: the most any aiohttp
+                                 front of these calls reaches on this machine
+    ratio api_of_floor_<op> X    service / bare floor: what the service's own work costs
     overhead_ms <operation> X    at concurrency 32: the server's CPU ms per request minus the
                                  raw client's CPU ms per call, i.e. the service's own work
+    floor_overhead_ms <op> X     the same for the bare floor (aiohttp and orjson alone)
     p50_gap_ms <operation> X     at concurrency 1: service p50 minus raw p50
 
 To profile the server while it runs: --profile FILE starts it under pyinstrument (dev
@@ -43,17 +49,22 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
+from _calls import BODY, RawCalls, message_item, reminder_item
 from _local import bench_settings, median, percentile
-from _server import PrivyKeys, Sample, ServerProcess, closed_loop, http_client
+from _server import (
+    BareProcess,
+    PrivyKeys,
+    Sample,
+    ServerProcess,
+    closed_loop,
+    http_client,
+)
 from yarl import URL
 
-from remo_async.domain.rules import due_shard, epoch, message_ttl, new_reminder_id, record_ttl
-from remo_async.domain.times import format_time, format_timestamp, utc_now
+from remo_async.domain.times import format_time, utc_now
 from remo_async.embedded import DynamoDBLocal
-from remo_async.settings import Settings
 from remo_async.store import Store
-from remo_async.store.attrs import Item, to_item
-from remo_async.store.listing import with_derived
+from remo_async.store.attrs import Item
 
 OPERATIONS = ("create", "create_idem", "get", "list", "conversation")
 CONCURRENCIES = (1, 32)
@@ -67,51 +78,6 @@ OVERHEAD_GOALS = {
 """The service's own CPU ms per request it should stay within (issue 13)."""
 REMINDERS_PER_USER = 25  # a list of 20 reads 21: a full page and a cursor
 MESSAGES_PER_USER = 60  # a page of 50 reads 51
-LIVE_FILTER = "(attribute_not_exists(#ttl) OR #ttl > :now_epoch)"
-MESSAGE = (
-    "Remind me to call the plumber about the kitchen tap tomorrow morning, "
-    "and add washing-up liquid to the shopping list."
-)
-
-
-def reminder_item(settings: Settings, user_id: str, *, now: datetime, due: datetime) -> Item:
-    """A new pending reminder as ReminderRepository.create writes it (with the derived
-    attributes the GSIs of migration 0004 are keyed on)."""
-    reminder_id = new_reminder_id()
-    values = with_derived(
-        {
-            "user_id": user_id,
-            "reminder_id": reminder_id,
-            "title": "Water the plants",
-            "description": "the ones on the balcony",
-            "reminding_time": format_time(due),
-            "timezone": "UTC",
-            "status": "pending",
-            "created_at": format_time(now),
-            "version": 1,
-            "updated_at": format_time(now),
-            "due_shard": due_shard(reminder_id, settings.dispatch_shards),
-            "ttl": record_ttl(
-                written_at=now, retention_days=settings.retention_days, pending_until=due
-            ),
-        },
-        id_attr="reminder_id",
-        time_attr="reminding_time",
-    )
-    return to_item(values)
-
-
-def message_item(settings: Settings, user_id: str, *, at: datetime, role: str) -> Item:
-    """A conversation message as ConversationRepository.add writes it."""
-    return to_item(
-        {
-            "user_id": user_id,
-            "timestamp": format_timestamp(at),
-            "role": role,
-            "content": MESSAGE,
-            "ttl": message_ttl(sent_at=at, ttl_days=settings.conversation_ttl_days),
-        }
-    )
 
 
 async def batch_put(store: Store, table: str, items: list[Item]) -> None:
@@ -134,7 +100,6 @@ class Workload:
 
     store: Store
     session: aiohttp.ClientSession
-    base: str
     users: list[str]
     tokens: dict[str, str]
     due: datetime
@@ -152,14 +117,8 @@ class Workload:
             user: {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
             for user, token in self.tokens.items()
         }
-        self.body = json.dumps(
-            {
-                "title": "Water the plants",
-                "description": "the ones on the balcony",
-                "reminding_time": format_time(self.due),
-                "timezone": "UTC",
-            }
-        ).encode()
+        self.body = json.dumps({**BODY, "reminding_time": format_time(self.due)}).encode()
+        self.raw = RawCalls(self.store, self.due)
 
     async def seed(self) -> None:
         """Reminders and messages for every user (written directly, in batches)."""
@@ -170,7 +129,6 @@ class Workload:
             for _ in range(REMINDERS_PER_USER)
         ]
         self.reminders = [(i["user_id"]["S"], i["reminder_id"]["S"]) for i in items]
-        self.urls()
         await batch_put(self.store, self.store.reminders.table, items)
         start = now - timedelta(hours=1)
         messages = [
@@ -193,150 +151,30 @@ class Workload:
 
         await asyncio.gather(*(count(user) for user in self.users))
 
-    # The service, through HTTP.
-
-    async def _expect(self, answer: aiohttp.ClientResponse, status: int) -> bytes:
-        body = await answer.read()
-        if answer.status != status:
-            raise RuntimeError(f"{answer.method} {answer.url.path}: {answer.status} {body[:300]!r}")
-        return body
-
-    def urls(self) -> None:
-        """Every URL parsed once, so the client spends nothing on it per request."""
-        base = URL(self.base)
-        self.create_urls = [base / "user" / u / "reminders" for u in self.users]
-        self.get_urls = [
-            (user, base / "user" / user / "reminders" / rid) for user, rid in self.reminders
-        ]
-        self.list_urls = [
-            (base / "user" / u / "reminders").with_query(limit=20) for u in self.users
-        ]
-        self.conversation_urls = [
-            (base / "user" / u / "conversation").with_query(limit=50) for u in self.users
-        ]
-
-    async def api_create(self, n: int) -> None:
-        k = n % len(self.users)
-        headers = self.headers[self.users[k]]
-        post = self.session.post(self.create_urls[k], data=self.body, headers=headers)
-        async with post as answer:
-            await self._expect(answer, 201)
-
-    async def api_create_idem(self, n: int) -> None:
-        k = n % len(self.users)
-        headers = {**self.headers[self.users[k]], "Idempotency-Key": next(self.keys)}
-        post = self.session.post(self.create_urls[k], data=self.body, headers=headers)
-        async with post as answer:
-            await self._expect(answer, 201)
-
-    async def api_get(self, n: int) -> None:
-        user, url = self.get_urls[n % len(self.get_urls)]
-        async with self.session.get(url, headers=self.headers[user]) as answer:
-            await self._expect(answer, 200)
-
-    async def api_list(self, n: int) -> None:
-        k = n % len(self.users)
-        async with self.session.get(self.list_urls[k], headers=self.headers[self.users[k]]) as a:
-            await self._expect(a, 200)
-
-    async def api_conversation(self, n: int) -> None:
-        k = n % len(self.users)
-        url, headers = self.conversation_urls[k], self.headers[self.users[k]]
-        async with self.session.get(url, headers=headers) as answer:
-            await self._expect(answer, 200)
-
     # The same DynamoDB calls, straight to aioboto3.
 
     async def raw_create(self, n: int) -> None:
-        """A pending reminder and the user's counter in one transaction, as the service's."""
-        user = self.users[n % len(self.users)]
-        put = {
-            "TableName": self.store.reminders.table,
-            "Item": reminder_item(self.settings, user, now=utc_now(), due=self.due),
-            "ConditionExpression": "attribute_not_exists(#id)",
-            "ExpressionAttributeNames": {"#id": "reminder_id"},
-            "ReturnValuesOnConditionCheckFailure": "ALL_OLD",
-        }
-        counter = self.store.reminders.quota.change(user_id=user, delta=1)
-        await self.client.transact_write_items(TransactItems=[{"Put": put}, counter])
+        await self.raw.create(self.users[n % len(self.users)])
 
     async def raw_create_idem(self, n: int) -> None:
-        """The claim, the create and the stored answer, as IdempotencyRepository makes them."""
         user = self.users[n % len(self.users)]
-        key = f"{user}\nPOST /user/{user}/reminders\n{next(self.keys)}"
-        now = utc_now()
-        table = self.store.idempotency.table
-        await self.client.put_item(
-            TableName=table,
-            Item=to_item(
-                {
-                    "key": key,
-                    "fingerprint": "0" * 64,
-                    "lease": epoch(now) + 30,
-                    "ttl": epoch(now) + 86400,
-                    "claim": secrets.token_hex(8),
-                }
-            ),
-            ConditionExpression=(
-                "attribute_not_exists(#k) OR #ttl < :now "
-                "OR (attribute_not_exists(#status) AND #lease < :now)"
-            ),
-            ExpressionAttributeNames={
-                "#k": "key",
-                "#ttl": "ttl",
-                "#status": "status",
-                "#lease": "lease",
-            },
-            ExpressionAttributeValues={":now": {"N": str(epoch(now))}},
-        )
-        await self.raw_create(n)
-        answer = {"fingerprint": "0" * 64, "status": 201, "body": self.body.decode() * 3}
-        await self.client.put_item(
-            TableName=table,
-            Item=to_item({"key": key, **answer, "location": key, "ttl": epoch(now) + 86400}),
-        )
+        await self.raw.create_idem(user, next(self.keys), body=self.body.decode())
 
     async def raw_get(self, n: int) -> None:
-        user, reminder_id = self.reminders[n % len(self.reminders)]
-        answer = await self.client.get_item(
-            TableName=self.store.reminders.table,
-            Key={"user_id": {"S": user}, "reminder_id": {"S": reminder_id}},
-            ConsistentRead=True,
-        )
-        if "Item" not in answer:
-            raise RuntimeError(f"raw get: {reminder_id} not found")
-
-    async def _raw_query(self, table: str, user: str, *, limit: int, forward: bool) -> None:
-        answer = await self.client.query(
-            TableName=table,
-            KeyConditionExpression="#uid = :uid",
-            FilterExpression=LIVE_FILTER,
-            ExpressionAttributeNames={"#uid": "user_id", "#ttl": "ttl"},
-            ExpressionAttributeValues={
-                ":uid": {"S": user},
-                ":now_epoch": {"N": str(int(time.time()))},
-            },
-            ScanIndexForward=forward,
-            ConsistentRead=True,
-            Limit=limit + 1,
-        )
-        if len(answer["Items"]) != limit + 1:
-            raise RuntimeError(f"raw query of {table}: {len(answer['Items'])} items")
+        await self.raw.get(*self.reminders[n % len(self.reminders)])
 
     async def raw_list(self, n: int) -> None:
-        user = self.users[n % len(self.users)]
-        await self._raw_query(self.store.reminders.table, user, limit=20, forward=True)
+        await self.raw.list(self.users[n % len(self.users)])
 
     async def raw_conversation(self, n: int) -> None:
-        user = self.users[n % len(self.users)]
-        await self._raw_query(self.store.conversations.table, user, limit=50, forward=False)
+        await self.raw.conversation(self.users[n % len(self.users)])
 
-    async def check_same_item(self) -> None:
+    async def check_same_item(self, base: str) -> None:
         """The raw create writes the attributes a service create writes (else it is no mirror)."""
         user = self.users[0]
-        url = f"{self.base}/user/{user}/reminders"
+        url = f"{base}/user/{user}/reminders"
         async with self.session.post(url, data=self.body, headers=self.headers[user]) as answer:
-            created = json.loads(await self._expect(answer, 201))
+            created = json.loads(await expect(answer, 201))
         stored = await self.client.get_item(
             TableName=self.store.reminders.table,
             Key={"user_id": {"S": user}, "reminder_id": {"S": created["reminder_id"]}},
@@ -349,11 +187,70 @@ class Workload:
             raise SystemExit(f"item shapes differ: service {service_shape}, raw {raw_shape}")
 
 
+async def expect(answer: aiohttp.ClientResponse, status: int) -> bytes:
+    """The answer's body; raises unless it has `status` (the benchmark is then void)."""
+    body = await answer.read()
+    if answer.status != status:
+        raise RuntimeError(f"{answer.method} {answer.url.path}: {answer.status} {body[:300]!r}")
+    return body
+
+
+class HttpSide:
+    """The five operations as HTTP requests to one server: `remo-async serve`, or the bare
+    floor (benchmarks/_bare.py), which serves the same paths. Every URL is parsed once, so
+    the client spends nothing on it per request; both get the same headers and bodies."""
+
+    def __init__(self, work: Workload, base: str) -> None:
+        self.work, self.session, self.keys = work, work.session, work.keys
+        root = URL(base)
+        self.create_urls = [root / "user" / u / "reminders" for u in work.users]
+        self.get_urls = [
+            (user, root / "user" / user / "reminders" / rid) for user, rid in work.reminders
+        ]
+        self.list_urls = [
+            (root / "user" / u / "reminders").with_query(limit=20) for u in work.users
+        ]
+        self.conversation_urls = [
+            (root / "user" / u / "conversation").with_query(limit=50) for u in work.users
+        ]
+
+    async def create(self, n: int) -> None:
+        k = n % len(self.work.users)
+        headers = self.work.headers[self.work.users[k]]
+        post = self.session.post(self.create_urls[k], data=self.work.body, headers=headers)
+        async with post as answer:
+            await expect(answer, 201)
+
+    async def create_idem(self, n: int) -> None:
+        k = n % len(self.work.users)
+        headers = {**self.work.headers[self.work.users[k]], "Idempotency-Key": next(self.keys)}
+        post = self.session.post(self.create_urls[k], data=self.work.body, headers=headers)
+        async with post as answer:
+            await expect(answer, 201)
+
+    async def get(self, n: int) -> None:
+        user, url = self.get_urls[n % len(self.get_urls)]
+        async with self.session.get(url, headers=self.work.headers[user]) as answer:
+            await expect(answer, 200)
+
+    async def list(self, n: int) -> None:
+        k = n % len(self.work.users)
+        headers = self.work.headers[self.work.users[k]]
+        async with self.session.get(self.list_urls[k], headers=headers) as answer:
+            await expect(answer, 200)
+
+    async def conversation(self, n: int) -> None:
+        k = n % len(self.work.users)
+        url, headers = self.conversation_urls[k], self.work.headers[self.work.users[k]]
+        async with self.session.get(url, headers=headers) as answer:
+            await expect(answer, 200)
+
+
 class CpuMeter:
     """CPU seconds (user + system) of the client, the server and DynamoDB Local."""
 
-    def __init__(self, server_pid: int, jvm_pid: int | None) -> None:
-        self._pids = {"server": server_pid, "dynamodb": jvm_pid}
+    def __init__(self, server_pid: int, bare_pid: int, jvm_pid: int | None) -> None:
+        self._pids = {"server": server_pid, "bare": bare_pid, "dynamodb": jvm_pid}
 
     @staticmethod
     def _of(pid: int | None) -> float:
@@ -412,19 +309,29 @@ async def run(args: argparse.Namespace, local: DynamoDBLocal) -> None:
     due = (utc_now() + timedelta(days=30)).replace(microsecond=0)
     server.start()
     print(f"server pid {server.pid} on {server.base}, prefix {server.prefix}, log {server.log}")
+    bare = BareProcess(local.endpoint, prefix=server.prefix, due=due.isoformat())
     try:
+        bare.start()
+        print(f"bare floor pid {bare.pid} on {bare.base}")
         async with Store.open(settings) as store, http_client() as session:
-            work = Workload(store, session, server.base, users, tokens, due)
+            work = Workload(store, session, users, tokens, due)
             await work.seed()
-            await work.check_same_item()
-            meter = CpuMeter(server.pid, local.pid)
+            await work.check_same_item(server.base)
+            service, floor = HttpSide(work, server.base), HttpSide(work, bare.base)
+            sides = {
+                "service": {op: getattr(service, op) for op in OPERATIONS},
+                "bare": {op: getattr(floor, op) for op in OPERATIONS},
+                "raw": {op: getattr(work, f"raw_{op}") for op in OPERATIONS},
+            }
+            meter = CpuMeter(server.pid, bare.pid, local.pid)
             idle_before = await idle_cpu(meter, seconds=args.idle)
-            cells = await interleave(work, args, meter)
+            cells = await interleave(sides, args, meter)
             idle_after = await idle_cpu(meter, seconds=args.idle)
             cells[IDLE] = Cell(cpu={"server": (idle_before + idle_after) / 2})
         report(cells, args)
         print(f"server RSS at the end: {server.rss_kib() / 1024:.0f} MiB")
     finally:
+        bare.stop()
         code = server.stop()
         problems = server.problems()
         print(f"server exit code {code}; error lines in its log: {len(problems)}")
@@ -447,24 +354,27 @@ async def idle_cpu(meter: CpuMeter, *, seconds: float) -> float:
     return (meter.read()["server"] - before) / (time.perf_counter() - started)
 
 
+Side = dict[str, Callable[[int], Any]]
+"""One side's operations by name."""
+SIDES = ("service", "bare", "raw")
+
+
 async def interleave(
-    work: Workload, args: argparse.Namespace, meter: CpuMeter
+    sides: dict[str, Side], args: argparse.Namespace, meter: CpuMeter
 ) -> dict[tuple[str, int, str], Cell]:
-    """Every (operation, concurrency) for both sides, run after run, alternating the order."""
+    """Every (operation, concurrency) for every side, run after run, the order rotating so
+    each side goes first, second and last in turn (a drift of DynamoDB Local's speed falls
+    on all alike)."""
     cells: dict[tuple[str, int, str], Cell] = {}
-    sides = {
-        "service": {op: getattr(work, f"api_{op}") for op in OPERATIONS},
-        "raw": {op: getattr(work, f"raw_{op}") for op in OPERATIONS},
-    }
     print(f"warm-up: {args.warmup} s per operation and side at concurrency 32")
     for op in args.operations:
-        for side in sides:
+        for side in SIDES:
             await closed_loop(sides[side][op], concurrency=32, seconds=args.warmup)
     turn = 0
     for run_number in range(args.runs):
         for op in args.operations:
             for concurrency in CONCURRENCIES:
-                order = ("service", "raw") if turn % 2 == 0 else ("raw", "service")
+                order = SIDES[turn % 3 :] + SIDES[: turn % 3]
                 turn += 1
                 rates = {}
                 for side in order:
@@ -475,65 +385,73 @@ async def interleave(
                     rates[side] = sample.rate
                 print(
                     f"  run {run_number + 1} {op:<12} c={concurrency:<2} {order[0]} first: "
-                    f"service {rates['service']:7.1f}/s  raw {rates['raw']:7.1f}/s  "
-                    f"ratio {rates['service'] / rates['raw']:.2f}",
+                    f"service {rates['service']:7.1f}/s  bare {rates['bare']:7.1f}/s  "
+                    f"raw {rates['raw']:7.1f}/s  ratio {rates['service'] / rates['raw']:.2f}",
                     flush=True,
                 )
     return cells
 
 
-def ratio(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
-    """The median of the runs' service/raw ratios (each pair measured back to back)."""
-    service = cells[(op, concurrency, "service")].rates
-    raw = cells[(op, concurrency, "raw")].rates
-    return median([s / r for s, r in zip(service, raw, strict=True)])
+def ratio(
+    cells: dict[tuple[str, int, str], Cell],
+    op: str,
+    concurrency: int,
+    side: str = "service",
+    against: str = "raw",
+) -> float:
+    """The median of the runs' side/against rate ratios (each set measured back to back)."""
+    ours = cells[(op, concurrency, side)].rates
+    theirs = cells[(op, concurrency, against)].rates
+    return median([s / r for s, r in zip(ours, theirs, strict=True)])
 
 
 def report(cells: dict[tuple[str, int, str], Cell], args: argparse.Namespace) -> None:
     print(
-        f"\nmedians of {args.runs} runs of {args.seconds:g} s; p50/p99 over every request "
-        f"of those runs; ratio = median of per-run service/raw"
+        f"\nmedians of {args.runs} runs of {args.seconds:g} s; p50 over every request of "
+        "those runs; ratios = medians of per-run ratios (service/raw, bare/raw, service/bare)"
     )
     header = (
-        f"{'operation':<13}{'conc':>4} | {'service req/s':>13} {'p50 ms':>7} {'p99 ms':>7} | "
-        f"{'raw calls/s':>11} {'p50 ms':>7} {'p99 ms':>7} | {'ratio':>5}"
+        f"{'operation':<13}{'conc':>4} | {'service/s':>9} {'p50 ms':>6} | {'bare/s':>8} "
+        f"{'p50 ms':>6} | {'raw/s':>8} {'p50 ms':>6} | {'s/raw':>5} {'b/raw':>5} {'s/b':>5}"
     )
     print(header)
     print("-" * len(header))
     for op in args.operations:
         for concurrency in CONCURRENCIES:
-            service = cells[(op, concurrency, "service")]
-            raw = cells[(op, concurrency, "raw")]
-            print(
-                f"{op:<13}{concurrency:>4} | {median(service.rates):>13.1f} "
-                f"{percentile(service.latencies, 0.5) * 1000:>7.2f} "
-                f"{percentile(service.latencies, 0.99) * 1000:>7.2f} | "
-                f"{median(raw.rates):>11.1f} {percentile(raw.latencies, 0.5) * 1000:>7.2f} "
-                f"{percentile(raw.latencies, 0.99) * 1000:>7.2f} | "
-                f"{ratio(cells, op, concurrency):>5.2f}"
+            row = f"{op:<13}{concurrency:>4}"
+            for side, width in (("service", 9), ("bare", 8), ("raw", 8)):
+                cell = cells[(op, concurrency, side)]
+                p50 = percentile(cell.latencies, 0.5) * 1000
+                row += f" | {median(cell.rates):>{width}.1f} {p50:>6.2f}"
+            row += (
+                f" | {ratio(cells, op, concurrency):>5.2f} "
+                f"{ratio(cells, op, concurrency, 'bare'):>5.2f} "
+                f"{ratio(cells, op, concurrency, 'service', 'bare'):>5.2f}"
             )
+            print(row)
     print("\nCPU ms per operation (client = this process, the load generator)")
-    print(
-        f"{'operation':<13}{'conc':>4} {'side':<8} {'client':>7} {'server':>7} "
-        f"{'dynamodb':>8} {'total':>7}"
-    )
+    names = ("client", "server", "bare", "dynamodb")
+    print(f"{'operation':<13}{'conc':>4} {'side':<8}" + "".join(f"{n:>9}" for n in names))
     for op in args.operations:
         for concurrency in CONCURRENCIES:
-            for side in ("service", "raw"):
+            for side in SIDES:
                 per = cpu_per_operation(cells[(op, concurrency, side)])
                 print(
-                    f"{op:<13}{concurrency:>4} {side:<8} {per['client']:>7.2f} "
-                    f"{per['server']:>7.2f} {per['dynamodb']:>8.2f} {sum(per.values()):>7.2f}"
+                    f"{op:<13}{concurrency:>4} {side:<8}"
+                    + "".join(f"{per[n]:>9.2f}" for n in names)
+                    + f"  total {sum(per.values()):.2f}"
                 )
     print(
-        "\nthe service's own work: server CPU per request (less its idle background of "
-        f"{cells[IDLE].cpu['server'] * 1000:.1f} ms/s) - raw client CPU per call (ms)"
+        "\nown work: server CPU per request (the service's less its idle background of "
+        f"{cells[IDLE].cpu['server'] * 1000:.1f} ms/s) - raw client CPU per call (ms); "
+        "the bare floor's the same way"
     )
-    print(f"{'operation':<13}{'conc':>4} {'server':>7} {'raw client':>10} {'overhead':>8}")
+    print(f"{'operation':<13}{'conc':>4} {'raw client':>10} {'service':>8} {'bare':>8}")
     for op in args.operations:
         for concurrency in CONCURRENCIES:
-            server, client, own = overhead(cells, op, concurrency)
-            print(f"{op:<13}{concurrency:>4} {server:>7.3f} {client:>10.3f} {own:>8.3f}")
+            _, client, own = overhead(cells, op, concurrency)
+            floor = bare_overhead(cells, op, concurrency)
+            print(f"{op:<13}{concurrency:>4} {client:>10.3f} {own:>8.3f} {floor:>8.3f}")
 
 
 def cpu_per_operation(cell: Cell) -> dict[str, float]:
@@ -559,6 +477,13 @@ def overhead(
     return server, client, server - client
 
 
+def bare_overhead(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
+    """The bare floor's CPU ms per request beyond the raw client's per call: what aiohttp
+    (parsing, routing, the answer) and orjson cost with no work of the service's."""
+    floor = cpu_per_operation(cells[(op, concurrency, "bare")])["bare"]
+    return floor - cpu_per_operation(cells[(op, concurrency, "raw")])["client"]
+
+
 def p50_gap(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
     """Service p50 minus raw p50, in ms."""
     service = percentile(cells[(op, concurrency, "service")].latencies, 0.5)
@@ -570,7 +495,13 @@ def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str])
     for op in operations:
         print(f"ratio api_{op} {ratio(cells, op, 32):.2f}")
     for op in operations:
+        print(f"ratio floor_{op} {ratio(cells, op, 32, 'bare'):.2f}")
+    for op in operations:
+        print(f"ratio api_of_floor_{op} {ratio(cells, op, 32, 'service', 'bare'):.2f}")
+    for op in operations:
         print(f"overhead_ms {op} {overhead(cells, op, 32)[2]:.3f}")
+    for op in operations:
+        print(f"floor_overhead_ms {op} {bare_overhead(cells, op, 32):.3f}")
     for op in operations:
         print(f"p50_gap_ms {op} {p50_gap(cells, op, 1):.2f}")
     print("goals (issue 13):")
@@ -586,6 +517,8 @@ def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str])
             checks.append((f"p50_gap_ms {op} <= 0.60", p50_gap(cells, op, 1) <= 0.6))
         for goal, met in checks:
             print(f"  {goal}: {'met' if met else 'MISSED'}")
+        floor = ratio(cells, op, 32, "bare")
+        print(f"    (the bare aiohttp floor reaches {floor:.2f} of raw for {op})")
 
 
 def main() -> None:

@@ -29,10 +29,11 @@ from datetime import timedelta
 from typing import Any
 
 import uvloop
+from _calls import message_item, reminder_item
 from _local import bench_settings, migrate
 from aiohttp import streams, web
 from aiohttp.test_utils import make_mocked_request
-from api import MESSAGES_PER_USER, REMINDERS_PER_USER, batch_put, message_item, reminder_item
+from api import MESSAGES_PER_USER, REMINDERS_PER_USER, batch_put
 
 from remo_async.api.auth import mint_dev_token
 from remo_async.app import create_app
