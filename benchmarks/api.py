@@ -23,6 +23,9 @@ per figure the goals name:
                                  the runs' ratios, each set measured back to back)
     ratio floor_<operation> X    the bare floor's req/s / raw calls/s: the most any aiohttp
                                  front of these calls reaches on this machine
+    cpu_ratio api_|floor_<op> X  the raw path's total CPU per call over the side's per
+                                 request (all processes): what the rate ratio follows on
+                                 busy shared cores, and much steadier
     ratio api_of_floor_<op> X    service / bare floor: what the service's own work costs
     overhead_ms <operation> X    at concurrency 32: the server's CPU ms per request minus the
                                  raw client's CPU ms per call, i.e. the service's own work
@@ -484,6 +487,19 @@ def bare_overhead(cells: dict[tuple[str, int, str], Cell], op: str, concurrency:
     return floor - cpu_per_operation(cells[(op, concurrency, "raw")])["client"]
 
 
+def cpu_ratio(
+    cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int, side: str = "service"
+) -> float:
+    """The raw path's CPU per call (all processes) over the side's per request.
+
+    Where the load generator, the servers and DynamoDB Local share the cores and keep them
+    busy, throughput follows total CPU per operation, so this predicts the rate ratio; it
+    swings far less than rates do when other work shares the machine.
+    """
+    raw = sum(cpu_per_operation(cells[(op, concurrency, "raw")]).values())
+    return raw / sum(cpu_per_operation(cells[(op, concurrency, side)]).values())
+
+
 def p50_gap(cells: dict[tuple[str, int, str], Cell], op: str, concurrency: int) -> float:
     """Service p50 minus raw p50, in ms."""
     service = percentile(cells[(op, concurrency, "service")].latencies, 0.5)
@@ -498,6 +514,10 @@ def print_ratios(cells: dict[tuple[str, int, str], Cell], operations: list[str])
         print(f"ratio floor_{op} {ratio(cells, op, 32, 'bare'):.2f}")
     for op in operations:
         print(f"ratio api_of_floor_{op} {ratio(cells, op, 32, 'service', 'bare'):.2f}")
+    for op in operations:
+        print(f"cpu_ratio api_{op} {cpu_ratio(cells, op, 32):.2f}")
+    for op in operations:
+        print(f"cpu_ratio floor_{op} {cpu_ratio(cells, op, 32, 'bare'):.2f}")
     for op in operations:
         print(f"overhead_ms {op} {overhead(cells, op, 32)[2]:.3f}")
     for op in operations:

@@ -161,7 +161,8 @@ async def _measure(
         answer = await app._handle(request(n))
         if answer.status != expected:
             raise SystemExit(f"{op}: {answer.status} {getattr(answer, 'body', b'')!r}")
-    profile = cProfile.Profile(time.thread_time) if args.profile else None
+    profiled = args.profile or args.profile_out is not None
+    profile = cProfile.Profile(time.thread_time) if profiled else None
     clock.seconds, total = 0.0, 0.0
     for n in range(args.requests):
         made = request(n + 50)
@@ -178,7 +179,9 @@ async def _measure(
     boto = clock.seconds / args.requests * 1000
     print(f"own_ms {op} {own:.3f}")
     print(f"boto_ms {op} {boto:.3f}", flush=True)
-    if profile is not None:
+    if profile is not None and args.profile_out is not None:
+        profile.dump_stats(f"{args.profile_out}.{op}")
+    elif profile is not None:
         pstats.Stats(profile).sort_stats("tottime").print_stats(30)
 
 
@@ -187,6 +190,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--operations", default=",".join(OPERATIONS))
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument(
+        "--profile-out", help="write each operation's cProfile stats to PROFILE_OUT.<operation>"
+    )
     args = parser.parse_args()
     operations = [op for op in args.operations.split(",") if op]
     if set(operations) - set(OPERATIONS):

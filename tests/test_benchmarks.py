@@ -67,7 +67,13 @@ def test_the_api_benchmark_measures_every_side_of_every_operation() -> None:
     )
     figures = _figures(output)
     for op in OPERATIONS:
-        for kind in (f"ratio api_{op}", f"ratio floor_{op}", f"ratio api_of_floor_{op}"):
+        for kind in (
+            f"ratio api_{op}",
+            f"ratio floor_{op}",
+            f"ratio api_of_floor_{op}",
+            f"cpu_ratio api_{op}",
+            f"cpu_ratio floor_{op}",
+        ):
             assert figures[kind] > 0, kind
         assert f"overhead_ms {op}" in figures
         assert f"floor_overhead_ms {op}" in figures
