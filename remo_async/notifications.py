@@ -28,7 +28,7 @@ WEBHOOK_DRAIN = 3.0
 async def events_ctx(app: web.Application) -> AsyncIterator[None]:
     """This replica's event hub, fed by the reminders stream for the app's lifetime."""
     settings = app[SETTINGS]
-    hub = EventHub(metrics=app[METRICS])
+    hub = EventHub(metrics=app[METRICS], per_user=settings.max_event_streams)
     app[EVENT_HUB] = hub
     async with open_streams_client(settings) as client:
         reader = StreamReader(

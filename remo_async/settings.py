@@ -89,6 +89,8 @@ class Settings(BaseSettings):
 
     events_enabled: bool = True
     events_keepalive: float = Field(default=15.0, gt=0, le=3600)
+    max_event_streams: int = Field(default=10, ge=1)
+    """Open event streams per user and replica; one more is a 429."""
     stream_poll_interval: float = Field(default=1.0, gt=0, le=60)
 
     assistant: AssistantKind = AssistantKind.BUILTIN

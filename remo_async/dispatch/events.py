@@ -27,10 +27,20 @@ FIRED_EVENT = "reminder.fired"
 TOKEN_EXPIRED_EVENT = "token.expired"
 RECENT_FIRES = 10_000
 QUEUE_SIZE = 256
+STREAMS_PER_USER = 10
+"""Open event streams one user may hold on one replica (REMO_MAX_EVENT_STREAMS)."""
 
 
 class StreamClosed(Exception):
     """The hub closed this subscription (shutdown, or a client too slow to keep up)."""
+
+
+class TooManyStreams(Exception):
+    """The user already holds the most open streams a replica allows them."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"at most {limit} open event streams per user; close one first")
+        self.limit = limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +116,15 @@ class EventHub:
     """Fans fires out to subscriptions; also the Notifier that short-cuts local fires."""
 
     def __init__(
-        self, *, metrics: Metrics, recent: int = RECENT_FIRES, queue_size: int = QUEUE_SIZE
+        self,
+        *,
+        metrics: Metrics,
+        recent: int = RECENT_FIRES,
+        queue_size: int = QUEUE_SIZE,
+        per_user: int = STREAMS_PER_USER,
     ) -> None:
         self._metrics = metrics
+        self._per_user = per_user
         self._recent: OrderedDict[str, None] = OrderedDict()
         self._recent_size = recent
         self._queue_size = queue_size
@@ -139,11 +155,19 @@ class EventHub:
 
     @contextlib.contextmanager
     def subscribe(self, user_id: str) -> Iterator[Subscription]:
-        """A subscription to a user's events for the duration of the block."""
+        """A subscription to a user's events for the duration of the block.
+
+        Raises StreamClosed after close(), TooManyStreams when the user already holds
+        `per_user` streams here: each open stream holds a connection, a task and a queue of
+        this replica's, and one user's must not use up what everyone's streams share.
+        """
         if self._closed:
             raise StreamClosed
+        open_now = self._subscribers.setdefault(user_id, set())
+        if len(open_now) >= self._per_user:
+            raise TooManyStreams(self._per_user)
         subscription = Subscription(user_id, size=self._queue_size)
-        self._subscribers.setdefault(user_id, set()).add(subscription)
+        open_now.add(subscription)
         self._metrics.event_streams.inc()
         try:
             yield subscription

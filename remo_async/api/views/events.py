@@ -9,12 +9,19 @@ from aiohttp import web
 from remo_async.api.auth import VERIFIER, AuthError, Identity
 from remo_async.api.problems import HttpProblem
 from remo_async.api.views.common import path_user
-from remo_async.dispatch.events import StreamClosed, Subscription, token_expired_event
+from remo_async.dispatch.events import (
+    StreamClosed,
+    Subscription,
+    TooManyStreams,
+    token_expired_event,
+)
 from remo_async.keys import EVENT_HUB, REQUEST_ID, SETTINGS, USER_ID
 
 KEEPALIVE = b": keep-alive\n\n"
 # How long EventSource waits before reconnecting after the stream ends.
 RECONNECT_MS = 3000
+STREAMS_RETRY = 30
+"""Retry-After (seconds) of a stream refused for the user's streams already open."""
 
 
 async def stream_events(request: web.Request) -> web.StreamResponse:
@@ -46,6 +53,9 @@ async def stream_events(request: web.Request) -> web.StreamResponse:
                 remaining=lambda: verifier.remaining(identity),
             )
             await response.write(token_expired_event(identity.accepted_until).encode())
+    except TooManyStreams as exc:
+        # RFC 6585 4: too many requests; the user's other streams are still open.
+        raise HttpProblem(429, str(exc), headers={"Retry-After": str(STREAMS_RETRY)}) from None
     except StreamClosed:
         if not response.prepared:
             raise HttpProblem(503, "the server is shutting down") from None
