@@ -71,6 +71,8 @@ class Settings(BaseSettings):
     # Limits per user: pending reminders and open (pending) todos, counted exactly.
     max_pending_reminders: int = Field(default=5000, ge=1)
     max_todos: int = Field(default=10000, ge=1)
+    max_push_subscriptions: int = Field(default=20, ge=1)
+    """Web Push subscriptions per user; one more is a 409 quota-exceeded."""
     conversation_ttl_days: int = Field(default=30, ge=1)
     rate_limit: float = Field(default=20.0, ge=0)
     webhook_allow_insecure: bool = False

@@ -178,6 +178,7 @@ ROUTES: tuple[Route, ...] = (
         body=PushSubscriptionIn,
         location=True,
         idempotent=True,
+        errors=(409,),
     ),
     Route(
         "GET",

@@ -72,6 +72,7 @@ class PushWorker(QueuedNotifier):
         self._store = store
         self._vapid = vapid
         self._ttl = settings.webpush_ttl
+        self._per_user = settings.max_push_subscriptions
         self._allow_insecure = settings.webhook_allow_insecure
         self._metrics = metrics
         self._policy = policy or RetryPolicy.of(settings)
@@ -81,7 +82,13 @@ class PushWorker(QueuedNotifier):
         self._metrics.push_sent.labels(outcome).inc()
 
     async def deliver(self, reminder: Reminder) -> list[Outcome]:
-        """Pushes one fire to each subscription of its user; the outcome of each."""
+        """Pushes one fire to each subscription of its user; the outcome of each.
+
+        At most REMO_MAX_PUSH_SUBSCRIPTIONS of them, the most recently subscribed: the
+        limit is checked before each subscribe, so a user can pass it only by a few racing
+        subscribes (or an import), and the pushes of one fire must stay bounded whatever
+        one user stored, as they share this replica's worker with every other user's.
+        """
         try:
             subscriptions = [s async for s in self._store.push.iterate(user_id=reminder.user_id)]
         except StoreError as exc:
@@ -90,6 +97,9 @@ class PushWorker(QueuedNotifier):
             return [Outcome.FAILED]
         if not subscriptions:
             return []
+        if len(subscriptions) > self._per_user:
+            subscriptions.sort(key=lambda s: s.updated_at, reverse=True)
+            del subscriptions[self._per_user :]
         payload = fired_payload(reminder)
         return list(await asyncio.gather(*(self.push(s, payload, reminder) for s in subscriptions)))
 

@@ -9,6 +9,7 @@ racing for one endpoint cannot both keep it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -17,12 +18,15 @@ from remo_async.push.models import PushKeys, PushSubscription, PushSubscriptionI
 from remo_async.store.attrs import Item, from_item, to_item
 from remo_async.store.cursor import CursorCodec
 from remo_async.store.dynamo import ConditionFailed, Dynamo, contention_pause
-from remo_async.store.errors import Conflict
+from remo_async.store.errors import Conflict, QuotaExceeded
 from remo_async.store.query import QuerySpec, query_all, read_page
 from remo_async.store.restore import Restored
 
 WRITE_ATTEMPTS = 8
 LIST_ID = "push_subscriptions"
+PER_USER = 20
+"""Subscriptions one user may hold (REMO_MAX_PUSH_SUBSCRIPTIONS): one per browser or
+device they use; each fire of theirs is pushed to every one."""
 
 
 class PushSubscriptionRepository:
@@ -36,8 +40,10 @@ class PushSubscriptionRepository:
         endpoints_table: str,
         cursors: CursorCodec,
         clock: Clock,
+        limit: int = PER_USER,
     ) -> None:
         self._dynamo = dynamo
+        self.limit = limit
         self.table = table
         self.endpoints_table = endpoints_table
         self._cursors = cursors
@@ -73,11 +79,20 @@ class PushSubscriptionRepository:
         """Stores the subscription; True when it is new to this user.
 
         The same endpoint again updates its keys and expiration (created_at kept); an
-        endpoint another user had moves to this one. Raises Conflict when writers kept racing.
+        endpoint another user had moves to this one. Raises QuotaExceeded when the
+        subscription is new to a user who already holds `limit` (checked before the write:
+        concurrent subscribes may pass it by a few; the sender pushes to `limit` at most),
+        Conflict when writers kept racing.
         """
         sid = subscription_id(data.endpoint)
         for attempt in range(WRITE_ATTEMPTS):
             owner = await self._owner(sid)
+            if owner != user_id and await self._holds(user_id) >= self.limit:
+                raise QuotaExceeded(
+                    f"at most {self.limit} push subscriptions per user; delete one first",
+                    kind="push subscriptions",
+                    limit=self.limit,
+                )
             current = (
                 None if owner != user_id else await self.get(user_id=user_id, subscription_id=sid)
             )
@@ -131,6 +146,16 @@ class PushSubscriptionRepository:
 
     def _now_epoch(self) -> int:
         return int(self._clock().timestamp())
+
+    async def _holds(self, user_id: str) -> int:
+        """How many live subscriptions the user has, counted up to `limit`."""
+        held = 0
+        spec = dataclasses.replace(self._spec(user_id), projection="subscription_id")
+        async for _ in query_all(self._dynamo, spec, now_epoch=self._now_epoch()):
+            held += 1
+            if held >= self.limit:
+                break
+        return held
 
     async def page(
         self, *, user_id: str, limit: int, cursor: str | None

@@ -97,6 +97,7 @@ class Store:
             endpoints_table=name("push_endpoints"),
             cursors=cursors,
             clock=clock,
+            limit=settings.max_push_subscriptions,
         )
 
     @classmethod

@@ -195,3 +195,30 @@ async def test_push_off_is_said_once_at_startup(
     said = [e for e in logs if e["event"].startswith("web push is off")]
     assert len(said) == 1
     assert "REMO_VAPID_PRIVATE_KEY" in said[0]["event"]
+
+
+async def test_subscriptions_past_the_limit_are_a_409_that_stores_nothing(
+    aiohttp_client: ClientFactory, endpoint: str, clock: SettableClock
+) -> None:
+    api = await start_api(aiohttp_client, make_settings(endpoint, max_push_subscriptions=3), clock)
+    made = [await api.ok("POST", SUBS, 201, json=subscription(f"d{k}")) for k in range(3)]
+    refused = await api.call("POST", SUBS, json=subscription("d3"))
+    assert refused.status == 409
+    problem = await refused.json()
+    assert problem["type"].endswith("quota-exceeded")
+    assert "3" in problem["detail"]
+    # Nothing stored: not in the list, and the endpoint is still free for another user.
+    page = await api.ok("GET", SUBS)
+    assert sorted(s["subscription_id"] for s in page["items"]) == sorted(
+        m["subscription_id"] for m in made
+    )
+    await api.ok("POST", f"/user/{BOB}/push-subscriptions", 201, user=BOB, json=subscription("d3"))
+    # At the limit a known endpoint is still refreshed, and an endpoint Bob holds cannot
+    # move to Alice (Bob keeps it).
+    await api.ok("POST", SUBS, 200, json=subscription("d0"))
+    assert (await api.call("POST", SUBS, json=subscription("d3"))).status == 409
+    bobs = await api.ok("GET", f"/user/{BOB}/push-subscriptions", user=BOB)
+    assert [s["endpoint"] for s in bobs["items"]] == [subscription("d3")["endpoint"]]
+    # Deleting one makes room.
+    await api.ok("DELETE", f"{SUBS}/{made[0]['subscription_id']}", 204)
+    await api.ok("POST", SUBS, 201, json=subscription("d4"))

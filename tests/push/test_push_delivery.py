@@ -197,3 +197,25 @@ async def test_a_long_description_is_shortened_to_fit_one_record(
     assert description.startswith(shortened[:-1])
     assert received.payload["reminder"]["title"] == "ü" * 200
     assert push.service.problems == []
+
+
+async def test_one_fire_pushes_to_at_most_the_limit_newest_first(
+    push: Setup, clock: SettableClock, aiohttp_client: ClientFactory
+) -> None:
+    """Subscriptions past the limit (stored while it was higher, or by racing subscribes)
+    do not multiply one fire's pushes: the newest `limit` get it, the rest nothing."""
+    many = 6
+    api = await push.start()
+    for k in range(many):
+        await api.ok(
+            "POST", f"/user/{ALICE}/push-subscriptions", 201, json=push.service.subscribe(f"d{k}")
+        )
+        clock.advance(seconds=1)
+    await api.client.close()
+    lower = push.settings.model_copy(update={"max_push_subscriptions": 4})
+    api = await start_api(aiohttp_client, lower, clock)
+    await _due(lower, clock)
+    await wait_until(lambda: len(push.service.received) == 4, what="four pushes")
+    assert await api.client.app[PUSH_WORKER].drain(grace=10) == 0
+    assert sorted(p.path for p in push.service.received) == ["d2", "d3", "d4", "d5"]
+    assert outcomes(api) == {"delivered": 4}
