@@ -33,7 +33,7 @@ log = structlog.get_logger("remo_async.webhooks")
 SIGNATURE_HEADER = "X-Remo-Signature"
 USER_AGENT = "remo-async-webhooks/1"
 RETRY_WINDOW = 60.0
-QUEUE_SIZE = 1000
+QUEUE_SIZE = 10_000
 CONCURRENCY = 8
 
 

@@ -35,7 +35,7 @@ from remo_async.store import Store, StoreError
 log = structlog.get_logger("remo_async.push")
 
 USER_AGENT = "remo-async-webpush/1"
-QUEUE_SIZE = 1000
+QUEUE_SIZE = 10_000
 CONCURRENCY = 8
 MAX_RETRY_AFTER = 30.0
 
