@@ -149,12 +149,12 @@ def test_the_feed_at_each_occurrence_expands_to_the_fires_that_follow(
         if snoozed is not None and (moved or step == 0):
             EXAMPLES["calendar feeds: a snoozed pending occurrence"] += 1
             check(snoozed, moved=True)
-        occurrence = _following(occurrence)
+        occurrence = following_of(occurrence)
         if occurrence is None:
             break
 
 
-def _following(occurrence: Reminder) -> Reminder | None:
+def following_of(occurrence: Reminder) -> Reminder | None:
     assert occurrence.recurrence is not None
     found = follow_series(
         occurrence.recurrence,
@@ -170,7 +170,7 @@ def _following(occurrence: Reminder) -> Reminder | None:
 
 def _snoozed(occurrence: Reminder, *, minutes: int) -> Reminder | None:
     """The occurrence snoozed later, but not past its follower (which it would skip)."""
-    following = _following(occurrence)
+    following = following_of(occurrence)
     later = occurrence.reminding_time + timedelta(minutes=minutes)
     if following is not None and later >= following.reminding_time:
         return None
