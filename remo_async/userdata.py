@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from pydantic_core import PydanticSerializationError
 
 from remo_async.api.schemas import UserData
-from remo_async.domain.models import Preferences
+from remo_async.domain.models import ExportedReminder, Preferences, Reminder
+from remo_async.domain.recurrence import RecurrenceError, local_anchor
 from remo_async.domain.text import replace_lone_surrogates
 from remo_async.domain.times import format_timestamp, parse_stored
 from remo_async.store import QuotaExceeded, Store
@@ -37,12 +38,17 @@ async def export_user(store: Store, *, user_id: str) -> UserData:
             user_id=user_id,
             user=await store.users.get(privy_id=user_id),
             preferences=preferences.model_dump(exclude_none=True),
-            reminders=[r async for r in store.reminders.iterate(user_id=user_id)],
+            reminders=[_exported(r) async for r in store.reminders.iterate(user_id=user_id)],
             todos=[t async for t in store.todos.iterate(user_id=user_id)],
             conversation=[m async for m in store.conversations.iterate(user_id=user_id)],
             push_subscriptions=[s async for s in store.push.iterate(user_id=user_id)],
         )
     )
+
+
+def _exported(reminder: Reminder) -> ExportedReminder:
+    # Reminder excludes recurrence_id from its JSON (it is not answered); an export keeps it.
+    return ExportedReminder.model_construct(_fields_set=reminder.model_fields_set, **dict(reminder))
 
 
 def _encodable(data: UserData) -> UserData:
@@ -72,6 +78,7 @@ def parse_user_data(text: str) -> UserData:
     if size > PREFERENCES_MAX_BYTES:
         raise UserDataError(f"preferences are limited to {PREFERENCES_MAX_BYTES} bytes")
     _check_timestamps(data)
+    _check_series_times(data)
     _check_owner(data)
     return data
 
@@ -98,6 +105,20 @@ def _check_timestamps(data: UserData) -> None:
                 f"not a valid user data file: conversation.{i}.timestamp "
                 f"{message.timestamp!r} is not YYYY-MM-DDTHH:MM:SS.ffffffZ"
             )
+
+
+def _check_series_times(data: UserData) -> None:
+    # A pending occurrence's is read at its fire (domain.recurrence.local_anchor): refused
+    # here rather than parked then. Any other's is kept as stored (nothing is lost).
+    for i, reminder in enumerate(data.reminders):
+        if reminder.recurrence_id is None or reminder.status != "pending":
+            continue
+        try:
+            local_anchor(reminder.reminding_time, "UTC", reminder.recurrence_id)
+        except RecurrenceError as exc:
+            raise UserDataError(
+                f"not a valid user data file: reminders.{i}.recurrence_id: {exc}"
+            ) from None
 
 
 def _check_owner(data: UserData) -> None:

@@ -20,6 +20,7 @@ from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
 from remo_async.domain.models import (
     Category,
     Description,
+    ExportedReminder,
     Message,
     Page,
     Recurrence,
@@ -322,7 +323,8 @@ class UserData(BaseModel):
     user_id: str
     user: User | None
     preferences: dict[str, Any]
-    reminders: list[Reminder]
+    reminders: list[ExportedReminder]
+    """Each with its `recurrence_id` (files exported before it have none: null)."""
     todos: list[Todo]
     conversation: list[Message]
     push_subscriptions: list[PushSubscription] = Field(default_factory=list)

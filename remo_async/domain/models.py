@@ -139,6 +139,18 @@ class Reminder(BaseModel):
     fired_at: UtcDatetime | None = None
     failure: str | None = None
     """Why the dispatcher parked it (status `failed`); None otherwise."""
+    recurrence_id: str | None = Field(default=None, exclude=True)
+    """Its own time in its series (RFC 5545 3.8.4.4 RECURRENCE-ID, local `YYYYMMDDTHHMMSS`
+    in `timezone`), which a gap or a snooze moved `reminding_time` away from; None for a
+    first occurrence. Stored and exported (ExportedReminder), not answered."""
+
+
+class ExportedReminder(Reminder):
+    """A reminder as GET /data and `export` give it: with its `recurrence_id`, so that a
+    restore loses nothing the store holds (its series keeps its time after a gap or a
+    snooze)."""
+
+    recurrence_id: str | None = None
 
 
 class TodoCreate(BaseModel):

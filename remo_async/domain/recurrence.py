@@ -14,6 +14,7 @@ iteration would until year 9999.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
@@ -471,3 +472,53 @@ def check_series(
     """Raises RecurrenceError unless the series has an occurrence after this one."""
     if next_in_series(rule, start=start, zone=zone, now=now, recurrence_id=recurrence_id) is None:
         raise RecurrenceError("recurrence has no occurrence after the first one")
+
+
+def series_start(start: datetime, zone: str, recurrence_id: str | None = None) -> datetime:
+    """The occurrence's own wall-clock time in its series, as an aware time in `zone`.
+
+    For a calendar's DTSTART (RFC 5545 3.8.2.4): the series' nominal time, which may be
+    one a spring-forward gap skips (02:30 on the day New York jumps to 03:30); a reader
+    applies 3.3.5's gap rule to it, as the dispatcher does. Raises RecurrenceError for an
+    unreadable `recurrence_id` (see local_anchor).
+    """
+    return local_anchor(start, zone, recurrence_id).replace(tzinfo=ZoneInfo(zone))
+
+
+def last_of_count(rule: str, *, local_start: datetime, zone: str, limit: int) -> datetime | None:
+    """The instant (UTC) of the last fire of a series whose rule holds COUNT.
+
+    The series as the dispatcher fires it from the occurrence at `local_start` (naive
+    wall-clock time in `zone`, itself the first of COUNT): the next COUNT - 1 wall-clock
+    occurrences of the rule after it, each read by RFC 5545 3.3.5, one whose instant is
+    not after the fire before it (two times a gap maps to one instant) counted but not
+    fired again. One bounded expansion (not one search per fire). None when the rule has
+    no COUNT or COUNT - 1 exceeds `limit`; raises RecurrenceError when it cannot be
+    evaluated.
+    """
+    bare, count = _count(_checked_text(rule))
+    if count is None or count - 1 > limit:
+        return None
+    tz = ZoneInfo(zone)
+    last = _to_utc(local_start, tz)
+    following = (c for c in _local_series(bare, local_start, tz) if c > local_start)
+    try:
+        for candidate in itertools.islice(following, count - 1):
+            last = max(last, _to_utc(candidate, tz))
+    except RecurrenceError:
+        raise
+    except (OverflowError, ValueError):  # past year 9999: the series ends there
+        pass
+    except (IndexError, TypeError, KeyError) as exc:
+        raise RecurrenceError(f"recurrence is not a valid RRULE: {exc}") from None
+    return last
+
+
+def starts_series(rule: str, *, local_start: datetime, zone: str) -> bool:
+    """Whether the rule's expansion from `local_start` (naive, in `zone`) includes it."""
+    bare, _ = _count(_checked_text(rule))
+    try:
+        first = next(iter(_local_series(bare, local_start, ZoneInfo(zone))), None)
+    except (OverflowError, ValueError, IndexError, TypeError, KeyError):
+        return True  # nothing better to say than the rule itself
+    return first == local_start

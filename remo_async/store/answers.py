@@ -61,8 +61,9 @@ class StoredShape:
     """How a model's fields are stored when written by this release.
 
     texts: str fields; times: UtcDatetime fields; days: date-or-time fields; choices:
-    enum fields (stored as their values). Every field of the model must be named exactly
-    once (TypeError otherwise), so a field added to the model cannot be left out.
+    enum fields (stored as their values). Every answered field of the model must be named
+    exactly once (TypeError otherwise), so a field added to the model cannot be left out;
+    a field the model excludes from its JSON (`Field(exclude=True)`) is not answered.
     """
 
     def __init__(
@@ -79,7 +80,7 @@ class StoredShape:
         checks.update(dict.fromkeys(days, is_stored_day))
         for name, vocabulary in (choices or {}).items():
             checks[name] = frozenset(str(member.value) for member in vocabulary).__contains__
-        fields = model.model_fields
+        fields = {name: info for name, info in model.model_fields.items() if not info.exclude}
         if checks.keys() != fields.keys():
             raise TypeError(
                 f"{model.__name__}: the shape names {sorted(checks)}, "

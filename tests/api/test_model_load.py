@@ -1257,6 +1257,10 @@ class Sim:
         answer = await self.call("GET", f"{self.base}/data")
         got = self.expect(answer, 200, "for all data")
         conversation = got.pop("conversation", None)
+        for reminder in got.get("reminders", []):
+            # Exported, not answered: its time in its series, which this model does not
+            # follow (tests/test_s6_userdata_roundtrip.py checks it round-trips).
+            reminder.pop("recurrence_id", None)
         self.same(got, self.expected_data(), "GET /data", answer)
         self.check_messages(conversation or [], self.messages, answer)
 

@@ -48,16 +48,19 @@ def reminder(**fields: object) -> Reminder:
     return Reminder.model_validate(values)
 
 
-def dispatcher_fires(first: Reminder, *, end: datetime) -> list[datetime]:
-    """Every fire before `end`, each made on time, as the dispatcher makes them.
+def dispatcher_fires(
+    first: Reminder, *, end: datetime | None = None, limit: int | None = None
+) -> list[datetime]:
+    """The fires from this pending occurrence on (before `end`, at most `limit`), each made
+    on time, as the dispatcher makes them.
 
     Each follower keeps its occurrence's wall-clock time (`recurrence_id`), as
     ReminderRepository.fire stores it beside the follower's reminding_time.
     """
-    fires = []
+    fires: list[datetime] = []
     when, rule = first.reminding_time, first.recurrence
-    recurrence_id: str | None = None
-    while when < end:
+    recurrence_id = first.recurrence_id
+    while (end is None or when < end) and (limit is None or len(fires) < limit):
         fires.append(when)
         if rule is None:
             break

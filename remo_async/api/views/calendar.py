@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections import OrderedDict
-from typing import Any
+import weakref
 
 from aiohttp import web
 from pydantic import BaseModel
@@ -13,39 +12,41 @@ from remo_async.api.http import dump
 from remo_async.api.problems import HttpProblem
 from remo_async.api.views.common import now_of, path_user, store_of
 from remo_async.domain.enums import ReminderStatus, TodoStatus
-from remo_async.feeds import build_feed, feed_etag, fingerprint
+from remo_async.feeds import Pacer, feed_etag, render_feed
 from remo_async.keys import METRICS, SETTINGS
 
 CACHE_CONTROL = "private, no-cache"
 """Clients may keep the feed but must revalidate (a 304 is cheap): a revoked address or a
 changed reminder shows at the next poll. `private`: the URL is a credential."""
 FEED_NAME = "Remo"
-RENDERED_KEPT = 64
+RENDERS_AT_ONCE = 1
+"""Feeds rendered at once per process; others wait their turn (other requests do not)."""
 
 
-class RenderedFeeds:
-    """The last feeds rendered, by fingerprint: icalendar takes ~0.75 ms of CPU per item, so
-    a calendar polled without changes is answered from here (a pure memo: same input,
-    same bytes), and a new rendering runs in a thread, off the event loop."""
+class FeedGate:
+    """At most RENDERS_AT_ONCE feed renderings at a time on this process's event loop.
 
-    def __init__(self, size: int = RENDERED_KEPT) -> None:
+    A rendering runs on the loop in slices (feeds.render_feed), so it never stalls other
+    requests for more than a slice; the gate bounds the share of the loop feeds take when
+    many are fetched at once (a big feed takes ~0.3 ms per item the first time, then a
+    lookup per unchanged item).
+    """
+
+    def __init__(self, size: int = RENDERS_AT_ONCE) -> None:
         self._size = size
-        self._bodies: OrderedDict[str, bytes] = OrderedDict()
+        self._gates: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore]
+        self._gates = weakref.WeakKeyDictionary()
 
-    async def render(self, **inputs: Any) -> bytes:
-        """build_feed(**inputs), from the memo when its fingerprint was rendered before."""
-        key = fingerprint(**inputs)
-        body = self._bodies.get(key)
-        if body is None:
-            body = await asyncio.to_thread(build_feed, **inputs)
-            self._bodies[key] = body
-            while len(self._bodies) > self._size:
-                self._bodies.popitem(last=False)
-        self._bodies.move_to_end(key)
-        return body
+    def __call__(self) -> asyncio.Semaphore:
+        """The gate of the running loop (an asyncio primitive serves one loop only)."""
+        loop = asyncio.get_running_loop()
+        gate = self._gates.get(loop)
+        if gate is None:
+            gate = self._gates[loop] = asyncio.Semaphore(self._size)
+        return gate
 
 
-_RENDERED = RenderedFeeds()
+_GATE = FeedGate()
 
 
 class CalendarFeedOut(BaseModel):
@@ -87,15 +88,20 @@ async def get_feed(request: web.Request) -> web.StreamResponse:
     user_id = await store.feeds.user_for(request.match_info["secret"])
     if user_id is None:
         raise HttpProblem(404, "no calendar feed at this address")
-    reminders = [
-        reminder
-        for status in (ReminderStatus.PENDING, ReminderStatus.FIRED)
-        async for reminder in store.reminders.iterate(user_id=user_id, status=status)
-    ]
-    todos = [t async for t in store.todos.iterate(user_id=user_id, status=TodoStatus.PENDING)]
-    body = await _RENDERED.render(
-        reminders=reminders, todos=todos, now=now_of(request), name=FEED_NAME
-    )
+    pacer = Pacer()  # a page of items is parsed in one go: a turn between items too
+    reminders = []
+    for status in (ReminderStatus.PENDING, ReminderStatus.FIRED):
+        async for reminder in store.reminders.iterate(user_id=user_id, status=status):
+            reminders.append(reminder)
+            await pacer.turn()
+    todos = []
+    async for todo in store.todos.iterate(user_id=user_id, status=TodoStatus.PENDING):
+        todos.append(todo)
+        await pacer.turn()
+    async with _GATE():
+        body = await render_feed(
+            reminders=reminders, todos=todos, now=now_of(request), name=FEED_NAME
+        )
     etag = feed_etag(body)
     headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
     if _matches(request.headers.get("If-None-Match", ""), etag):
