@@ -105,9 +105,27 @@ def rfc3339_instant(text: str) -> datetime | None:
         return None
 
 
+_LEAP_SECOND = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:)60"
+    r"((?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2}))"
+)
+
+
+def _leap_second(text: str) -> datetime | None:
+    """An RFC 3339 date-time at a leap second (`2016-12-31T23:59:60Z`, section 5.7) read as
+    the second before it, as read_bound reads one (a datetime holds no second 60); else None."""
+    found = _LEAP_SECOND.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        return datetime.fromisoformat(f"{found[1]}59{found[2]}".upper()).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def read_time(request: web.Request, text: str, *, zone: str, field: str) -> datetime:
     """A point in time from RFC 3339 or plain English; unreadable input is a 422 naming field."""
-    instant = rfc3339_instant(text)
+    instant = rfc3339_instant(text) or _leap_second(text)
     if instant is not None:
         return instant
     try:
@@ -146,7 +164,7 @@ def read_bound(text: str, *, zone: str, field: str) -> datetime:
 
 def read_due(request: web.Request, text: str, *, zone: str, field: str) -> date | datetime:
     """A due date or time, as read_time reads times."""
-    instant = rfc3339_instant(text)
+    instant = rfc3339_instant(text) or _leap_second(text)
     if instant is not None:
         return instant
     try:

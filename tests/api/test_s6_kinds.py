@@ -1,0 +1,92 @@
+"""Kinds of input found by a newcomer's attack (round 6), each generated, not listed:
+
+- RFC 3339 date-times at a leap second (`23:59:60`, RFC 3339 5.6/5.7) in every time a
+  client gives (`reminding_time` on create and PATCH, `due_date`), with any offset, case,
+  `T` or space and fraction: read as the second before, as a list's `from`/`to` read
+  them. Before: a 422 "not a valid date or time" for a valid RFC 3339 time.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from remo_async.domain.times import format_time
+from tests.api.conftest import ALICE, Api
+
+U = f"/user/{ALICE}"
+R, T = f"{U}/reminders", f"{U}/todos"
+
+GENERATED = settings(
+    max_examples=40,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+async def _problem(response: Any, status: int) -> dict[str, Any]:
+    text = await response.text()
+    assert response.status == status, text[:300]
+    assert response.headers["Content-Type"].startswith("application/problem+json"), text[:300]
+    body: dict[str, Any] = await response.json()
+    assert body["status"] == status
+    assert body["title"]
+    assert body["detail"]
+    return body
+
+
+async def _data(api: Api, user: str = ALICE) -> dict[str, Any]:
+    document: dict[str, Any] = await api.ok("GET", f"/user/{user}/data", user=user)
+    return document
+
+
+# --- RFC 3339 leap seconds --------------------------------------------------------------
+
+
+@st.composite
+def leap_second_times(draw: st.DrawFn) -> tuple[str, datetime]:
+    """An RFC 3339 date-time at second 60 and the instant it is read as (the second before)."""
+    day = draw(st.dates(min_value=date(1971, 1, 1), max_value=date(8999, 1, 1)))
+    hour, minute = draw(st.integers(0, 23)), draw(st.integers(0, 59))
+    minutes = draw(st.integers(-(24 * 60 - 1), 24 * 60 - 1))
+    offset = timezone(timedelta(minutes=minutes))
+    if minutes == 0 and draw(st.booleans()):
+        zone = draw(st.sampled_from("Zz"))
+    else:
+        sign = "-" if minutes < 0 else "+"
+        zone = f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    fraction = draw(st.text("0123456789", max_size=12))
+    separator = draw(st.sampled_from("Tt "))
+    text = f"{day.isoformat()}{separator}{hour:02d}:{minute:02d}:60"
+    text += (f".{fraction}" if fraction else "") + zone
+    instant = datetime(day.year, day.month, day.day, hour, minute, 59, tzinfo=offset)
+    return text, instant.astimezone(UTC)
+
+
+@GENERATED
+@given(given_time=leap_second_times())
+async def test_a_leap_second_is_read_as_the_second_before_in_every_time_field(
+    api: Api, given_time: tuple[str, datetime]
+) -> None:
+    text, instant = given_time
+    expected = format_time(instant)
+    made = await api.ok("POST", R, 201, json={"title": "leap", "reminding_time": text})
+    assert made["reminding_time"] == expected
+    path = f"{R}/{made['reminder_id']}"
+    await api.ok("PATCH", path, json={"reminding_time": "2030-01-01T00:00:00Z"})
+    moved = await api.ok("PATCH", path, json={"reminding_time": text})
+    assert moved["reminding_time"] == expected
+    todo = await api.ok("POST", T, 201, json={"title": "leap", "due_date": text})
+    assert todo["due_date"] == expected
+    # A list's bounds read the same text as the same instant: the reminder is found.
+    page = await api.ok("GET", R, params={"from": text, "to": expected.replace("Z", "+00:00")})
+    assert page["items"] == []  # from <= t < to with from == to
+    page = await api.ok("GET", R, params={"from": text, "order": "due", "limit": "100"})
+    assert made["reminder_id"] in {item["reminder_id"] for item in page["items"]}
+    await api.ok("DELETE", path, 204)
+    await api.ok("DELETE", f"{T}/{todo['todo_id']}", 204)
