@@ -4,10 +4,14 @@
   client gives (`reminding_time` on create and PATCH, `due_date`), with any offset, case,
   `T` or space and fraction: read as the second before, as a list's `from`/`to` read
   them. Before: a 422 "not a valid date or time" for a valid RFC 3339 time.
+- Every Unicode control character (category Cc) but tab, CR and LF in a one-line label
+  (titles, categories, names): a 422 naming the field that stores nothing. Before: the C1
+  controls U+0080..U+009F (U+0085 is a line break) were stored.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
@@ -90,3 +94,41 @@ async def test_a_leap_second_is_read_as_the_second_before_in_every_time_field(
     assert made["reminder_id"] in {item["reminder_id"] for item in page["items"]}
     await api.ok("DELETE", path, 204)
     await api.ok("DELETE", f"{T}/{todo['todo_id']}", 204)
+
+
+# --- control characters in one-line labels ----------------------------------------------
+
+CONTROLS = [
+    chr(c)
+    for c in range(0x110000)
+    if unicodedata.category(chr(c)) == "Cc" and chr(c) not in "\t\r\n"
+]
+"""Unicode's control characters (Cc: C0, DEL, C1) but the three a text may hold."""
+
+LABELS: tuple[tuple[str, str, str, dict[str, str]], ...] = (
+    ("POST", R, "title", {"reminding_time": "in 1 day"}),
+    ("POST", T, "title", {}),
+    ("POST", T, "category", {"title": "t"}),
+    ("PUT", U, "first_name", {}),
+    ("PUT", U, "last_name", {}),
+    ("POST", "/chat", "message", {}),
+)
+
+
+@GENERATED
+@given(
+    label=st.sampled_from(LABELS),
+    control=st.sampled_from(CONTROLS),
+    around=st.tuples(st.text("ab c", max_size=3), st.text("ab c", max_size=3)),
+)
+async def test_a_control_character_in_a_label_is_a_422_that_stores_nothing(
+    api: Api, label: tuple[str, str, str, dict[str, str]], control: str, around: tuple[str, str]
+) -> None:
+    method, path, field, rest = label
+    before = await _data(api)
+    value = f"x{around[0]}{control}{around[1]}x"
+    response = await api.call(method, path, json={**rest, field: value})
+    body = await _problem(response, 422)
+    assert [error["field"] for error in body["errors"]] == [field]
+    assert f"U+{ord(control):04X}" in body["errors"][0]["message"]
+    assert await _data(api) == before
