@@ -37,6 +37,22 @@ def refuse_control_characters(text: str) -> str:
     return text
 
 
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+NO_ANY_CONTROL_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+"""What refuse_any_control_characters takes, as a JSON Schema (ECMA-262) pattern."""
+
+
+def refuse_any_control_characters(text: str) -> str:
+    """text itself; any control character (Unicode Cc: tab, CR and LF too) is a ValueError.
+
+    For identifiers such as a user id, which end up in paths, keys and log lines.
+    """
+    found = _ANY_CONTROL.search(text)
+    if found is not None:
+        raise ValueError(f"must not contain the control character U+{ord(found.group()):04X}")
+    return text
+
+
 def replace_lone_surrogates(value: Any) -> Any:
     """value with each lone surrogate, in strings and in keys, replaced by U+FFFD."""
     if isinstance(value, str):

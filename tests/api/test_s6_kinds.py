@@ -7,6 +7,9 @@
 - Every Unicode control character (category Cc) but tab, CR and LF in a one-line label
   (titles, categories, names): a 422 naming the field that stores nothing. Before: the C1
   controls U+0080..U+009F (U+0085 is a line break) were stored.
+- A dev token's user id with any control character, LF included: POST /dev/token is a
+  422, and a token whose `sub` holds one is a 401. Before: "did:privy:x\\n" got a token and
+  stored data under that id.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from __future__ import annotations
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
+from urllib.parse import quote
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from remo_async.api.auth import mint_dev_token
 from remo_async.domain.times import format_time
 from tests.api.conftest import ALICE, Api
 
@@ -132,3 +137,40 @@ async def test_a_control_character_in_a_label_is_a_422_that_stores_nothing(
     assert [error["field"] for error in body["errors"]] == [field]
     assert f"U+{ord(control):04X}" in body["errors"][0]["message"]
     assert await _data(api) == before
+
+
+# --- dev tokens for user ids with control characters ------------------------------------
+
+
+@GENERATED
+@given(
+    control=st.sampled_from([*CONTROLS, "\t", "\r", "\n"]),
+    where=st.sampled_from(["end", "start", "middle"]),
+)
+async def test_a_user_id_with_a_control_character_gets_no_token_and_no_data(
+    api: Api, control: str, where: str
+) -> None:
+    base = "did:privy:ctl"
+    user_id = {
+        "end": base + control,
+        "start": control + base,
+        "middle": base[:4] + control + base[4:],
+    }[where]
+    response = await api.call("POST", "/dev/token", user=None, json={"user_id": user_id})
+    body = await _problem(response, 422)
+    assert [error["field"] for error in body["errors"]] == ["user_id"]
+    # A token with such a subject (the CLI, or an older server, may mint one) is refused.
+    token = mint_dev_token(api.settings, user_id)
+    path = f"/user/{quote(user_id, safe=':')}/todos"
+    headers = {"Authorization": f"Bearer {token}"}
+    response = await api.call("POST", path, user=None, headers=headers, json={"title": "t"})
+    await _problem(response, 401)
+    assert "WWW-Authenticate" in response.headers
+
+
+async def test_a_plain_user_id_still_gets_a_working_token(api: Api) -> None:
+    made = await api.ok("POST", "/dev/token", user=None, json={"user_id": "did:privy:ok é 😀"})
+    headers = {"Authorization": f"Bearer {made['token']}"}
+    path = f"/user/{quote('did:privy:ok é 😀', safe=':')}/todos"
+    response = await api.call("POST", path, user=None, headers=headers, json={"title": "t"})
+    assert response.status == 201, await response.text()
