@@ -10,6 +10,9 @@
 - A dev token's user id with any control character, LF included: POST /dev/token is a
   422, and a token whose `sub` holds one is a 401. Before: "did:privy:x\\n" got a token and
   stored data under that id.
+- A list cursor altered by one character (replaced, inserted, removed, padding added) is
+  a 400, never a page. Before: base64 decoding ignored extra padding, characters outside
+  its alphabet and the unused low bits of the last character, so such cursors answered 200.
 """
 
 from __future__ import annotations
@@ -174,3 +177,45 @@ async def test_a_plain_user_id_still_gets_a_working_token(api: Api) -> None:
     path = f"/user/{quote('did:privy:ok é 😀', safe=':')}/todos"
     response = await api.call("POST", path, user=None, headers=headers, json={"title": "t"})
     assert response.status == 201, await response.text()
+
+
+# --- altered cursors --------------------------------------------------------------------
+
+B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[str, int, str]:
+    kind = draw(st.sampled_from(["replace", "insert", "remove", "append"]))
+    character = draw(st.sampled_from(B64URL + "=.+/ !~%"))
+    return kind, draw(st.integers(0, 10_000)), character
+
+
+def _edited(cursor: str, edit: tuple[str, int, str]) -> str:
+    kind, at, character = edit
+    at %= len(cursor)
+    if kind == "replace":
+        return cursor[:at] + character + cursor[at + 1 :]
+    if kind == "insert":
+        return cursor[:at] + character + cursor[at:]
+    if kind == "remove":
+        return cursor[:at] + cursor[at + 1 :]
+    return cursor + "=" * (1 + ord(character) % 3)
+
+
+@GENERATED
+@given(edit=edits(), last_char=st.sampled_from(B64URL))
+async def test_a_cursor_altered_by_one_character_is_a_400(
+    api: Api, edit: tuple[str, int, str], last_char: str
+) -> None:
+    for n in range(3 - len((await api.ok("GET", R, params={"limit": "3"}))["items"])):
+        await api.ok("POST", R, 201, json={"title": f"c{n}", "reminding_time": "in 1 day"})
+    cursor = (await api.ok("GET", R, params={"limit": "1"}))["next_cursor"]
+    assert cursor
+    for altered in (_edited(cursor, edit), cursor[:-1] + last_char):
+        if altered == cursor:
+            continue
+        response = await api.call("GET", R, params={"limit": "1", "cursor": altered})
+        if response.status == 422:  # over the schema's length: refused before it is read
+            continue
+        await _problem(response, 400)
