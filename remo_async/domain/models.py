@@ -18,6 +18,7 @@ from pydantic import (
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
 from remo_async.domain.recurrence import normalize_rule
+from remo_async.domain.rrule_syntax import check_rule_syntax
 from remo_async.domain.text import (
     NO_CONTROL_PATTERN,
     refuse_control_characters,
@@ -45,7 +46,12 @@ Category = Annotated[
 ]
 # Before the rule is parsed: the parser would fail on a lone surrogate with an exception
 # pydantic does not report as a validation error.
-Recurrence = Annotated[str, AfterValidator(refuse_lone_surrogates), AfterValidator(normalize_rule)]
+Recurrence = Annotated[
+    str,
+    AfterValidator(refuse_lone_surrogates),
+    AfterValidator(normalize_rule),
+    AfterValidator(check_rule_syntax),
+]
 
 
 def _read_due_date(value: object) -> object:

@@ -13,6 +13,10 @@
 - A list cursor altered by one character (replaced, inserted, removed, padding added) is
   a 400, never a page. Before: base64 decoding ignored extra padding, characters outside
   its alphabet and the unused low bits of the last character, so such cursors answered 200.
+- RRULE numbers written with other scripts' digits or underscores (`COUNT=５`,
+  `BYMONTHDAY=١٥`, `COUNT=1_0`): a 422 naming `recurrence` that stores nothing, while the
+  same rule in ASCII digits is accepted. Before: stored and answered as given (dateutil
+  reads them with int()), not an RFC 5545 rule.
 """
 
 from __future__ import annotations
@@ -219,3 +223,61 @@ async def test_a_cursor_altered_by_one_character_is_a_400(
         if response.status == 422:  # over the schema's length: refused before it is read
             continue
         await _problem(response, 400)
+
+
+# --- RRULE numbers in other scripts ------------------------------------------------------
+
+DIGITS = {
+    "fullwidth": "０１２３４５６７８９",
+    "arabic-indic": "٠١٢٣٤٥٦٧٨٩",
+    "devanagari": "०१२३४५६७८९",
+    "bengali": "০১২৩৪৫৬৭৮৯",
+    "mathematical": "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗",
+}
+RULES = (
+    ("FREQ=DAILY;COUNT={}", st.integers(2, 500)),
+    ("FREQ=DAILY;INTERVAL={}", st.integers(1, 1000)),
+    ("FREQ=MONTHLY;BYMONTHDAY={}", st.integers(1, 28)),
+    ("FREQ=YEARLY;BYYEARDAY={}", st.integers(1, 365)),
+    ("FREQ=DAILY;BYHOUR={}", st.integers(0, 23)),
+    ("FREQ=MONTHLY;BYDAY={}MO", st.integers(1, 4)),
+    ("FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS={}", st.integers(1, 2)),
+    ("FREQ=DAILY;UNTIL={}", st.integers(20280101, 20281228).filter(lambda n: n % 100 <= 28)),
+)
+
+
+@st.composite
+def foreign_numbers(draw: st.DrawFn) -> tuple[str, str]:
+    """A rule with one number written unlike RFC 5545's ASCII DIGIT, and its ASCII twin."""
+    template, numbers = draw(st.sampled_from(RULES))
+    number = str(draw(numbers))
+    style = draw(st.sampled_from([*DIGITS, "underscore", "mixed"]))
+    if style == "underscore":  # int() reads "1_0" as 10 and "0_5" as 5
+        written = f"{number[0]}_{number[1:]}" if len(number) > 1 else f"0_{number}"
+    elif style == "mixed":
+        at = draw(st.integers(0, len(number) - 1))
+        written = number[:at] + DIGITS["fullwidth"][int(number[at])] + number[at + 1 :]
+    else:
+        written = "".join(DIGITS[style][int(d)] for d in number)
+    return template.format(written), template.format(number)
+
+
+@GENERATED
+@given(rules=foreign_numbers())
+async def test_an_rrule_number_in_other_digits_is_a_422_and_its_ascii_twin_is_kept(
+    api: Api, rules: tuple[str, str]
+) -> None:
+    foreign, ascii_twin = rules
+    before = await _data(api)
+    body = {"title": "r", "reminding_time": "2027-01-01T09:00:00Z", "timezone": "UTC"}
+    response = await api.call("POST", R, json={**body, "recurrence": foreign})
+    problem = await _problem(response, 422)
+    assert [error["field"] for error in problem["errors"]] == ["recurrence"]
+    assert await _data(api) == before
+    made = await api.ok("POST", R, 201, json={**body, "recurrence": ascii_twin})
+    assert made["recurrence"] == ascii_twin
+    path = f"{R}/{made['reminder_id']}"
+    response = await api.call("PATCH", path, json={"recurrence": foreign})
+    await _problem(response, 422)
+    assert (await api.ok("GET", path))["recurrence"] == ascii_twin
+    await api.ok("DELETE", path, 204)
