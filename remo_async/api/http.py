@@ -1,13 +1,16 @@
 """Reading bodies and queries into models, and writing models out: HTTP helpers for views.
 
 JSON is read strictly (RFC 8259, by orjson): NaN, Infinity, a lone surrogate, invalid
-UTF-8, a number beyond a double or nesting deeper than MAX_DEPTH is a 400. A body in a
+UTF-8, a number beyond a double, an integer beyond 64 bits or nesting deeper than
+MAX_DEPTH is a 400. A body in a
 media type the route does not take is a 415; one without a Content-Type is read as JSON,
 as older clients send it (curl -d says it is a form, and a JSON route refuses that).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, TypeVar
 
 import orjson
@@ -68,7 +71,49 @@ def loads(raw: bytes | str, *, what: str = "the body") -> Any:
         raise HttpProblem(
             400, f"{what} nests deeper than {MAX_DEPTH} levels", title="Malformed JSON"
         )
+    if _has_long_digits(raw) and _inexact_integer(raw):
+        raise HttpProblem(
+            400,
+            f"{what} holds an integer beyond 64 bits ({INT_MIN}..{UINT_MAX}), "
+            "which cannot be kept exactly",
+            title="Malformed JSON",
+        )
     return value
+
+
+INT_MIN, UINT_MAX = -(2**63), 2**64 - 1
+"""The integers orjson reads exactly; beyond them it answers a float, another number."""
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+_LONG_DIGITS_BYTES = re.compile(rb"[0-9]{19}")
+
+
+def _has_long_digits(raw: bytes | str) -> bool:
+    if isinstance(raw, str):
+        return _LONG_DIGITS.search(raw) is not None
+    return _LONG_DIGITS_BYTES.search(raw) is not None
+
+
+def _inexact_integer(raw: bytes | str) -> bool:
+    """True when the JSON text holds an integer orjson would read as a float (RFC 8259 6
+    leaves the range to the reader: 18446744073709551616 must not come back as 1.8e19).
+
+    Only a body with a run of 19 digits (in a number or a string) is read again, by the
+    standard library, which keeps integers exact; orjson has already refused what is not
+    strict JSON, and MAX_DEPTH bounds the recursion.
+    """
+    try:
+        stack = [json.loads(raw)]
+    except ValueError:  # beyond the standard library's 4,300 digits: not kept either
+        return True
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif type(value) is int and not INT_MIN <= value <= UINT_MAX:
+            return True
+    return False
 
 
 def _deeper_than(value: Any, limit: int) -> bool:

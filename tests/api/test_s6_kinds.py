@@ -17,10 +17,15 @@
   `BYMONTHDAY=١٥`, `COUNT=1_0`): a 422 naming `recurrence` that stores nothing, while the
   same rule in ASCII digits is accepted. Before: stored and answered as given (dateutil
   reads them with int()), not an RFC 5545 rule.
+- Integers in a JSON body: within 64 bits (-2**63..2**64-1) kept exactly, beyond them a
+  400 Malformed JSON that stores nothing, on every JSON route and at any depth. Before:
+  orjson read 18446744073709551616 as the float 1.8446744073709552e+19, and preferences
+  kept and answered that other number.
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
@@ -281,3 +286,49 @@ async def test_an_rrule_number_in_other_digits_is_a_422_and_its_ascii_twin_is_ke
     await _problem(response, 422)
     assert (await api.ok("GET", path))["recurrence"] == ascii_twin
     await api.ok("DELETE", path, 204)
+
+
+# --- integers beyond 64 bits -------------------------------------------------------------
+
+INT_MIN, UINT_MAX = -(2**63), 2**64 - 1
+integers = st.one_of(
+    st.integers(INT_MIN - 3, INT_MIN + 3),
+    st.integers(UINT_MAX - 3, UINT_MAX + 3),
+    st.integers(-(10**60), 10**60),
+    st.integers(-(2**70), 2**70),
+)
+JSON_ROUTES = (
+    ("POST", f"{U}/preferences"),
+    ("POST", R),
+    ("POST", T),
+    ("PUT", U),
+    ("POST", f"{U}/conversation"),
+    ("POST", "/chat"),
+)
+
+
+@GENERATED
+@given(
+    number=integers,
+    route=st.sampled_from(JSON_ROUTES),
+    nested=st.sampled_from(["{}", '{{"a": [{}]}}', "[1, {}]"]),
+)
+async def test_an_integer_is_kept_exactly_or_the_body_is_a_400(
+    api: Api, number: int, route: tuple[str, str], nested: str
+) -> None:
+    method, path = route
+    before = await _data(api)
+    raw = '{"k": ' + nested.format(number) + "}"
+    response = await api.call(method, path, data=raw, headers={"Content-Type": "application/json"})
+    if INT_MIN <= number <= UINT_MAX:
+        assert response.status != 400, await response.text()
+        if path.endswith("/preferences"):
+            answer = await response.json()
+            stored = await api.ok("GET", path)
+            expected = json.loads(raw)["k"]
+            assert answer["preferences"]["k"] == stored["preferences"]["k"] == expected
+            await api.ok("DELETE", f"{U}/data")
+        return
+    problem = await _problem(response, 400)
+    assert problem["title"] == "Malformed JSON"
+    assert await _data(api) == before
