@@ -21,6 +21,10 @@
   400 Malformed JSON that stores nothing, on every JSON route and at any depth. Before:
   orjson read 18446744073709551616 as the float 1.8446744073709552e+19, and preferences
   kept and answered that other number.
+- Outbound URLs (`webhook_url`, a push `endpoint`) whose host is not a DNS name (an empty
+  or 64-character label, `https://a..b/`) or that hold a space or control character: a
+  422 naming the field that stores nothing. Before: the resolver's UnicodeError was a
+  500, and `https://exa mple.com/x` was stored.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from hypothesis import strategies as st
 from remo_async.api.auth import mint_dev_token
 from remo_async.domain.times import format_time
 from tests.api.conftest import ALICE, Api
+from tests.push.service import Browser
 
 U = f"/user/{ALICE}"
 R, T = f"{U}/reminders", f"{U}/todos"
@@ -331,4 +336,51 @@ async def test_an_integer_is_kept_exactly_or_the_body_is_a_400(
         return
     problem = await _problem(response, 400)
     assert problem["title"] == "Malformed JSON"
+    assert await _data(api) == before
+
+
+# --- outbound URLs that are not URLs ------------------------------------------------------
+
+labels = st.one_of(
+    st.text("abcxyz019-", min_size=1, max_size=12),
+    st.sampled_from(["", "a" * 63, "a" * 64, "é", "xn--", "-", "\u3002", "a b", "\u00a0", "\x85"]),
+)
+paths = st.sampled_from(["/", "/hook", "/a b", "/a\tb", "/\x7f", "/é", "?q=1", "#frag"])
+
+
+@st.composite
+def outbound_urls(draw: st.DrawFn) -> str:
+    host = ".".join(draw(st.lists(labels, min_size=1, max_size=4)))
+    port = draw(st.sampled_from(["", ":443", ":0", ":", ":99999"]))
+    return f"https://{host}{port}{draw(paths)}"
+
+
+def _writable(url: str) -> bool:
+    """What a client could request: no space or control character, a DNS host."""
+    host = url.removeprefix("https://").split("/")[0].split("?")[0].split("#")[0]
+    host = host.rsplit(":", 1)[0] if ":" in host else host
+    if any(c.isspace() or unicodedata.category(c) == "Cc" for c in url):
+        return False
+    try:
+        return all(0 < len(label) <= 63 for label in host.encode("idna").split(b"."))
+    except UnicodeError:
+        return False
+
+
+@GENERATED
+@given(url=outbound_urls(), where=st.sampled_from(["webhook_url", "endpoint"]))
+async def test_an_outbound_url_that_is_not_a_url_is_a_422_that_stores_nothing(
+    api: Api, url: str, where: str
+) -> None:
+    before = await _data(api)
+    if where == "webhook_url":
+        response = await api.call("POST", f"{U}/preferences", json={"webhook_url": url})
+    else:
+        body = Browser().subscription(url)
+        response = await api.call("POST", f"{U}/push-subscriptions", json=body)
+    if response.status < 300:
+        assert _writable(url), url
+        return
+    problem = await _problem(response, 422)
+    assert [error["field"] for error in problem["errors"]] == [where]
     assert await _data(api) == before

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -64,15 +64,46 @@ async def check_outbound_url(request: web.Request, url: str, *, field: str) -> N
     addresses only (no SSRF; webhook_urls.check_webhook_url), unless
     REMO_WEBHOOK_ALLOW_INSECURE. Sending checks again, as DNS can change."""
     try:
+        _check_url_text(url)
         allow_insecure = request.app[SETTINGS].webhook_allow_insecure
         await check_webhook_url(url, allow_insecure=allow_insecure)
+    except UnicodeError:  # a host name the resolver's IDNA codec refuses
+        raise _url_problem(field, "has a host that is not a DNS name") from None
     except UnsafeWebhook as exc:
-        raise HttpProblem(
-            422,
-            f"{field} {exc}",
-            title="Validation failed",
-            errors=[{"field": field, "message": str(exc)}],
-        ) from None
+        raise _url_problem(field, str(exc)) from None
+
+
+def _url_problem(field: str, message: str) -> HttpProblem:
+    return HttpProblem(
+        422,
+        f"{field} {message}",
+        title="Validation failed",
+        errors=[{"field": field, "message": message}],
+    )
+
+
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
+def _check_url_text(url: str) -> None:
+    """UnsafeWebhook unless url is written as a URL a client can request: no space or
+    control character (RFC 3986 has none), and a host that is an IP literal or a DNS name
+    (labels of 1..63 characters once IDNA-encoded, RFC 1035 2.3.4). The resolver raised
+    UnicodeError for `https://a..b/` (a 500), and a space went through to be stored."""
+    if _SPACE_OR_CONTROL.search(url) is not None:
+        raise UnsafeWebhook("must not contain spaces or control characters (RFC 3986)")
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        raise UnsafeWebhook("is not a URL") from None
+    if not host or host.startswith("[") or ":" in host:
+        return  # no host (check_webhook_url names it) or an IPv6 literal
+    try:
+        encoded = host.removesuffix(".").encode("idna")
+    except UnicodeError:
+        raise UnsafeWebhook(f"has a host that is not a DNS name ({host})") from None
+    if not encoded or len(encoded) > 253:
+        raise UnsafeWebhook(f"has a host that is not a DNS name ({host})")
 
 
 def _invalid(field: str, exc: WhenError) -> HttpProblem:
