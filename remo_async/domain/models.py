@@ -79,9 +79,15 @@ Name = Annotated[
     AfterValidator(refuse_control_characters),
     Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
 ]
+# No space and no control character (NUL was stored) in any part (RFC 5322 3.4.1 has none).
+_EMAIL_PART = r"[^@\s\x00-\x1f\x7f-\x9f]+"
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    StringConstraints(
+        strip_whitespace=True,
+        max_length=254,
+        pattern=rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$",
+    ),
 ]
 # An Ethereum address, or a base58 Solana address.
 Wallet = Annotated[

@@ -25,6 +25,8 @@
   or 64-character label, `https://a..b/`) or that hold a space or control character: a
   422 naming the field that stores nothing. Before: the resolver's UnicodeError was a
   500, and `https://exa mple.com/x` was stored.
+- An email address holding any control character: a 422 naming `email` that stores
+  nothing. Before: `a\x00@b.co` was stored (the pattern refused only spaces).
 """
 
 from __future__ import annotations
@@ -383,4 +385,28 @@ async def test_an_outbound_url_that_is_not_a_url_is_a_422_that_stores_nothing(
         return
     problem = await _problem(response, 422)
     assert [error["field"] for error in problem["errors"]] == [where]
+    assert await _data(api) == before
+
+
+# --- control characters in an email address ----------------------------------------------
+
+
+@GENERATED
+@given(
+    control=st.sampled_from(CONTROLS),
+    at=st.integers(0, len("ann.lee@example.com")),
+)
+async def test_a_control_character_in_an_email_is_a_422_that_stores_nothing(
+    api: Api, control: str, at: int
+) -> None:
+    first = await api.call("PUT", U, json={"email": "first@example.com"})
+    assert first.status in (200, 201), await first.text()
+    before = await _data(api)
+    email = "ann.lee@example.com"
+    email = email[:at] + control + email[at:]
+    if email.strip() != email:  # leading or trailing: stripped as whitespace, then valid
+        return
+    response = await api.call("PUT", U, json={"email": email})
+    problem = await _problem(response, 422)
+    assert [error["field"] for error in problem["errors"]] == ["email"]
     assert await _data(api) == before
