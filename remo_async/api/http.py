@@ -185,8 +185,23 @@ async def read_form(request: web.Request, model: type[M]) -> M:
 
 
 def read_query(request: web.Request, model: type[M]) -> M:
-    """The query string validated against model (unknown parameters are violations)."""
-    return validate(model, dict(request.query), where="query")
+    """The query string validated against model (unknown parameters are violations).
+
+    A parameter given twice is a 422 naming it: dict() kept the first silently, so
+    `DELETE /data?data_type=all&data_type=todos` deleted everything, and
+    `?status=pending&status=fired` listed only pending reminders.
+    """
+    query = request.query
+    if len(query) != len(set(query)):
+        repeated = sorted({name for name in query if len(query.getall(name)) > 1})
+        errors = [
+            {"field": f"query.{name}", "message": "is given more than once"} for name in repeated
+        ]
+        names = ", ".join(error["field"] for error in errors)
+        raise HttpProblem(
+            422, f"the query is not valid: {names}", title="Validation failed", errors=errors
+        )
+    return validate(model, dict(query), where="query")
 
 
 def dump(

@@ -27,6 +27,9 @@
   500, and `https://exa mple.com/x` was stored.
 - An email address holding any control character: a 422 naming `email` that stores
   nothing. Before: `a\x00@b.co` was stored (the pattern refused only spaces).
+- A query parameter given twice, on every route that takes a query: a 422 naming it that
+  changes nothing. Before: the first was used silently, so
+  `DELETE /data?data_type=all&data_type=todos` deleted everything.
 """
 
 from __future__ import annotations
@@ -409,4 +412,45 @@ async def test_a_control_character_in_an_email_is_a_422_that_stores_nothing(
     response = await api.call("PUT", U, json={"email": email})
     problem = await _problem(response, 422)
     assert [error["field"] for error in problem["errors"]] == ["email"]
+    assert await _data(api) == before
+
+
+# --- a query parameter given twice --------------------------------------------------------
+
+QUERIES = (
+    (R, "status", ["pending", "fired", "done"]),
+    (R, "order", ["created", "due"]),
+    (R, "limit", ["1", "5", "100"]),
+    (R, "q", ["a", "b"]),
+    (R, "from", ["2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z"]),
+    (T, "priority", ["low", "urgent"]),
+    (T, "category", ["home", "work"]),
+    (T, "order", ["due", "priority"]),
+    (f"{U}/conversation", "limit", ["1", "2"]),
+    (f"{U}/push-subscriptions", "limit", ["1", "2"]),
+    (f"{U}/data", "data_type", ["all", "todos", "reminders"]),
+)
+
+
+@GENERATED
+@given(
+    query=st.sampled_from(QUERIES),
+    picks=st.lists(st.integers(0, 2), min_size=2, max_size=4),
+    other=st.booleans(),
+)
+async def test_a_query_parameter_given_twice_is_a_422_naming_it(
+    api: Api, query: tuple[str, str, list[str]], picks: list[int], other: bool
+) -> None:
+    path, name, values = query
+    await api.ok("POST", T, 201, json={"title": "kept", "category": "home"})
+    before = await _data(api)
+    params = [(name, values[i % len(values)]) for i in picks]
+    if other:  # another, valid parameter alongside
+        params.insert(1, ("limit", "3") if name != "limit" else ("order", "created"))
+        if path.endswith("/data") or path.endswith("/conversation") or "push" in path:
+            params.pop(1)
+    method = "DELETE" if path.endswith("/data") else "GET"
+    response = await api.call(method, path, params=params)
+    problem = await _problem(response, 422)
+    assert [error["field"] for error in problem["errors"]] == [f"query.{name}"]
     assert await _data(api) == before
