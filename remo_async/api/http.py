@@ -1,8 +1,8 @@
 """Reading bodies and queries into models, and writing models out: HTTP helpers for views.
 
 JSON is read strictly (RFC 8259, by orjson): NaN, Infinity, a lone surrogate, invalid
-UTF-8, a number beyond a double, an integer beyond 64 bits or nesting deeper than
-MAX_DEPTH is a 400. A body in a
+UTF-8, a number beyond a double, an integer beyond 64 bits, a key named twice in one
+object or nesting deeper than MAX_DEPTH is a 400. A body in a
 media type the route does not take is a 415; one without a Content-Type is read as JSON,
 as older clients send it (curl -d says it is a form, and a JSON route refuses that).
 """
@@ -71,6 +71,13 @@ def loads(raw: bytes | str, *, what: str = "the body") -> Any:
         raise HttpProblem(
             400, f"{what} nests deeper than {MAX_DEPTH} levels", title="Malformed JSON"
         )
+    if _count_key_ends(raw) != _key_count(value) and _names_a_key_twice(raw):
+        raise HttpProblem(
+            400,
+            f"{what} names a key twice in one object (RFC 8259 4: names should be unique; "
+            "readers differ on which one counts)",
+            title="Malformed JSON",
+        )
     if _has_long_digits(raw) and _inexact_integer(raw):
         raise HttpProblem(
             400,
@@ -79,6 +86,53 @@ def loads(raw: bytes | str, *, what: str = "the body") -> Any:
             title="Malformed JSON",
         )
     return value
+
+
+_KEY_END = re.compile(r'"[ \t\n\r]*:')
+_KEY_END_BYTES = re.compile(rb'"[ \t\n\r]*:')
+
+
+def _count_key_ends(raw: bytes | str) -> int:
+    """How often a quote is followed by a colon: once after each key, and more only for an
+    escaped quote before a colon inside a string. Equal to the keys orjson kept, no key
+    was named twice (orjson keeps the last silently); else _names_a_key_twice decides."""
+    if isinstance(raw, str):
+        return len(_KEY_END.findall(raw))
+    return len(_KEY_END_BYTES.findall(raw))
+
+
+def _key_count(value: Any) -> int:
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            count += len(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+class _Repeated(Exception):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Repeated
+    return found
+
+
+def _names_a_key_twice(raw: bytes | str) -> bool:
+    """Read again by the standard library, which hands over each object's pairs."""
+    try:
+        json.loads(raw, object_pairs_hook=_unique)
+    except _Repeated:
+        return True
+    except ValueError:  # an integer over 4,300 digits: refused by orjson already
+        return False
+    return False
 
 
 INT_MIN, UINT_MAX = -(2**63), 2**64 - 1

@@ -30,6 +30,10 @@
 - A query parameter given twice, on every route that takes a query: a 422 naming it that
   changes nothing. Before: the first was used silently, so
   `DELETE /data?data_type=all&data_type=todos` deleted everything.
+- A JSON object naming a key twice, at any depth, on every JSON route: a 400 Malformed
+  JSON that stores nothing (unique keys with quotes and colons in their strings are read
+  as before). Before: orjson kept the last silently (`{"title": "a", "title": "b"}`
+  made a reminder "b"; readers differ on which one counts).
 """
 
 from __future__ import annotations
@@ -453,4 +457,59 @@ async def test_a_query_parameter_given_twice_is_a_422_naming_it(
     response = await api.call(method, path, params=params)
     problem = await _problem(response, 422)
     assert [error["field"] for error in problem["errors"]] == [f"query.{name}"]
+    assert await _data(api) == before
+
+
+# --- a key named twice in one object -----------------------------------------------------
+
+BODIES = (
+    ("POST", R, '{"title": "a", "reminding_time": "in 1 day"%s}'),
+    ("POST", T, '{"title": "a"%s}'),
+    ("PUT", U, '{"first_name": "a"%s}'),
+    ("POST", f"{U}/preferences", '{"language": "en", "extra": {"x": 1%s}%s}'),
+    ("POST", f"{U}/conversation", '{"role": "user", "content": "a"%s}'),
+    ("POST", "/chat", '{"message": "hi", "conversation_history": [{"role": "user"%s}]%s}'),
+)
+tricky_text = st.sampled_from(['x": y', "10:00:00", "\\", "a", '"', '\\":']).map(json.dumps)
+
+
+@GENERATED
+@given(
+    body=st.sampled_from(BODIES),
+    shape=st.tuples(
+        st.sampled_from(["title", "status", "x", "k", "é", "role", "content"]),
+        st.sampled_from(["", " ", "\n", "\t "]),
+    ),
+    values=st.tuples(tricky_text, tricky_text),
+    twice=st.booleans(),
+)
+async def test_a_key_named_twice_in_one_object_is_a_400_that_stores_nothing(
+    api: Api,
+    body: tuple[str, str, str],
+    shape: tuple[str, str],
+    values: tuple[str, str],
+    twice: bool,
+) -> None:
+    method, path, template = body
+    key, spaces = shape
+    second = key if twice else key + "2"
+    members = f', "{key}"{spaces}:{spaces}{values[0]}, "{second}"{spaces}: {values[1]}'
+    slots = template.count("%s")
+    raw = template % ((members,) + ("",) * (slots - 1))
+    repeated = False
+
+    def pairs(found: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        repeated = repeated or len({name for name, _ in found}) != len(found)
+        return dict(found)
+
+    json.loads(raw, object_pairs_hook=pairs)  # well-formed JSON either way
+    assert repeated or not twice
+    before = await _data(api)
+    response = await api.call(method, path, data=raw, headers={"Content-Type": "application/json"})
+    if not repeated:
+        assert response.status != 400, await response.text()
+        return
+    problem = await _problem(response, 400)
+    assert problem["title"] == "Malformed JSON"
     assert await _data(api) == before
