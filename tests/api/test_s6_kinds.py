@@ -34,6 +34,9 @@
   JSON that stores nothing (unique keys with quotes and colons in their strings are read
   as before). Before: orjson kept the last silently (`{"title": "a", "title": "b"}`
   made a reminder "b"; readers differ on which one counts).
+- Idempotency-Keys of up to 255 characters of any width, for user ids of up to 200 of
+  any width: the first answer is replayed, another body is a 409. Before: the composed
+  DynamoDB key passed the 2,048-byte limit (255 x "é" for a long user id) and was a 500.
 """
 
 from __future__ import annotations
@@ -513,3 +516,37 @@ async def test_a_key_named_twice_in_one_object_is_a_400_that_stores_nothing(
     problem = await _problem(response, 400)
     assert problem["title"] == "Malformed JSON"
     assert await _data(api) == before
+
+
+# --- Idempotency-Keys measured in bytes ---------------------------------------------------
+
+key_characters = st.sampled_from(["k", "é", "€", "😀", "\U0010fffd"])
+
+
+@GENERATED
+@given(
+    width=st.sampled_from(["d", "é", "😀"]),
+    character=key_characters,
+    length=st.sampled_from([1, 64, 200, 254, 255]),
+)
+async def test_an_idempotency_key_of_any_255_characters_replays_for_any_user(
+    api: Api, width: str, character: str, length: int
+) -> None:
+    user_id = "did:" + width * 196  # the longest id /dev/token gives, in 1..4-byte characters
+    headers = {
+        "Authorization": f"Bearer {mint_dev_token(api.settings, user_id)}",
+        "Idempotency-Key": character * length,
+        "Content-Type": "application/json",
+    }
+    path = f"/user/{quote(user_id, safe=':')}/reminders"
+    body = {"title": f"k{length}", "reminding_time": "in 1 day"}
+    first = await api.call("POST", path, user=None, headers=headers, json=body)
+    assert first.status == 201, await first.text()
+    made = await first.json()
+    again = await api.call("POST", path, user=None, headers=headers, json=body)
+    assert again.status == 201, await again.text()
+    assert again.headers.get("Idempotent-Replayed") == "true"
+    assert (await again.json())["reminder_id"] == made["reminder_id"]
+    other = await api.call("POST", path, user=None, headers=headers, json={**body, "title": "o"})
+    await _problem(other, 409)
+    await api.ok("DELETE", f"{path}/{made['reminder_id']}", 204, user=None, headers=headers)
