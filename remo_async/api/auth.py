@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -31,6 +32,7 @@ REQUIRED_CLAIMS = ("exp", "iss", "aud", "sub")
 # Privy tokens are well under 1 KiB; refusing huge inputs early bounds the work per request.
 MAX_TOKEN_LENGTH = 8192
 MAX_SUBJECT_LENGTH = 256
+_UNSAFE_SUBJECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 # Most specific first: InvalidSignatureError is a DecodeError, the rest are InvalidTokenErrors.
 _REASONS: tuple[tuple[type[jwt.PyJWTError], str], ...] = (
@@ -233,6 +235,10 @@ def _check_claims(claims: dict[str, Any], *, now: float) -> tuple[str, float]:
     sub = claims.get("sub")
     # A user id is a DynamoDB partition key: keep it well inside the 2 KiB key limit.
     if not isinstance(sub, str) or not sub or len(sub) > MAX_SUBJECT_LENGTH:
+        raise AuthError("invalid subject")
+    # It becomes a path segment, a partition key and a log field: no control character
+    # (a dev token for "did:privy:x\n" stored data under that id) and no lone surrogate.
+    if _UNSAFE_SUBJECT.search(sub) is not None:
         raise AuthError("invalid subject")
     return sub, exp + LEEWAY
 

@@ -1,13 +1,16 @@
 """Reading bodies and queries into models, and writing models out: HTTP helpers for views.
 
 JSON is read strictly (RFC 8259, by orjson): NaN, Infinity, a lone surrogate, invalid
-UTF-8, a number beyond a double or nesting deeper than MAX_DEPTH is a 400. A body in a
+UTF-8, a number beyond a double, an integer beyond 64 bits, a key named twice in one
+object or nesting deeper than MAX_DEPTH is a 400. A body in a
 media type the route does not take is a 415; one without a Content-Type is read as JSON,
 as older clients send it (curl -d says it is a form, and a JSON route refuses that).
 """
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, TypeVar
 
 import orjson
@@ -68,7 +71,103 @@ def loads(raw: bytes | str, *, what: str = "the body") -> Any:
         raise HttpProblem(
             400, f"{what} nests deeper than {MAX_DEPTH} levels", title="Malformed JSON"
         )
+    if _count_key_ends(raw) != _key_count(value) and _names_a_key_twice(raw):
+        raise HttpProblem(
+            400,
+            f"{what} names a key twice in one object (RFC 8259 4: names should be unique; "
+            "readers differ on which one counts)",
+            title="Malformed JSON",
+        )
+    if _has_long_digits(raw) and _inexact_integer(raw):
+        raise HttpProblem(
+            400,
+            f"{what} holds an integer beyond 64 bits ({INT_MIN}..{UINT_MAX}), "
+            "which cannot be kept exactly",
+            title="Malformed JSON",
+        )
     return value
+
+
+_KEY_END = re.compile(r'"[ \t\n\r]*:')
+_KEY_END_BYTES = re.compile(rb'"[ \t\n\r]*:')
+
+
+def _count_key_ends(raw: bytes | str) -> int:
+    """How often a quote is followed by a colon: once after each key, and more only for an
+    escaped quote before a colon inside a string. Equal to the keys orjson kept, no key
+    was named twice (orjson keeps the last silently); else _names_a_key_twice decides."""
+    if isinstance(raw, str):
+        return len(_KEY_END.findall(raw))
+    return len(_KEY_END_BYTES.findall(raw))
+
+
+def _key_count(value: Any) -> int:
+    count, stack = 0, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            count += len(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+class _Repeated(Exception):
+    pass
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Repeated
+    return found
+
+
+def _names_a_key_twice(raw: bytes | str) -> bool:
+    """Read again by the standard library, which hands over each object's pairs."""
+    try:
+        json.loads(raw, object_pairs_hook=_unique)
+    except _Repeated:
+        return True
+    except ValueError:  # an integer over 4,300 digits: refused by orjson already
+        return False
+    return False
+
+
+INT_MIN, UINT_MAX = -(2**63), 2**64 - 1
+"""The integers orjson reads exactly; beyond them it answers a float, another number."""
+_LONG_DIGITS = re.compile(r"[0-9]{19}")
+_LONG_DIGITS_BYTES = re.compile(rb"[0-9]{19}")
+
+
+def _has_long_digits(raw: bytes | str) -> bool:
+    if isinstance(raw, str):
+        return _LONG_DIGITS.search(raw) is not None
+    return _LONG_DIGITS_BYTES.search(raw) is not None
+
+
+def _inexact_integer(raw: bytes | str) -> bool:
+    """True when the JSON text holds an integer orjson would read as a float (RFC 8259 6
+    leaves the range to the reader: 18446744073709551616 must not come back as 1.8e19).
+
+    Only a body with a run of 19 digits (in a number or a string) is read again, by the
+    standard library, which keeps integers exact; orjson has already refused what is not
+    strict JSON, and MAX_DEPTH bounds the recursion.
+    """
+    try:
+        stack = [json.loads(raw)]
+    except ValueError:  # beyond the standard library's 4,300 digits: not kept either
+        return True
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+        elif type(value) is int and not INT_MIN <= value <= UINT_MAX:
+            return True
+    return False
 
 
 def _deeper_than(value: Any, limit: int) -> bool:
@@ -140,8 +239,23 @@ async def read_form(request: web.Request, model: type[M]) -> M:
 
 
 def read_query(request: web.Request, model: type[M]) -> M:
-    """The query string validated against model (unknown parameters are violations)."""
-    return validate(model, dict(request.query), where="query")
+    """The query string validated against model (unknown parameters are violations).
+
+    A parameter given twice is a 422 naming it: dict() kept the first silently, so
+    `DELETE /data?data_type=all&data_type=todos` deleted everything, and
+    `?status=pending&status=fired` listed only pending reminders.
+    """
+    query = request.query
+    if len(query) != len(set(query)):
+        repeated = sorted({name for name in query if len(query.getall(name)) > 1})
+        errors = [
+            {"field": f"query.{name}", "message": "is given more than once"} for name in repeated
+        ]
+        names = ", ".join(error["field"] for error in errors)
+        raise HttpProblem(
+            422, f"the query is not valid: {names}", title="Validation failed", errors=errors
+        )
+    return validate(model, dict(query), where="query")
 
 
 def dump(

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from remo_async.api.problems import HttpProblem
 from remo_async.api.routes import Handler
+from remo_async.domain.text import has_lone_surrogate
 from remo_async.store import StoreError
 from remo_async.store.idempotency import Answer, IdempotencyRepository
 
@@ -37,7 +38,7 @@ async def replay_or_run(
         raise HttpProblem(400, f"{HEADER} must be 1 to 255 characters")
     body = await request.read()
     fingerprint = hashlib.sha256(body).hexdigest()
-    key = f"{user_id}\n{request.method} {request.path}\n{given}"
+    key = item_key(user_id, f"{request.method} {request.path}", given)
     deadline = time.monotonic() + WAIT_FOR_FIRST
     while True:
         held = await keys.claim(key=key, fingerprint=fingerprint)
@@ -53,6 +54,23 @@ async def replay_or_run(
                 409, f"a request with this {HEADER} is in progress", headers={"Retry-After": "1"}
             )
         await asyncio.sleep(POLL)
+
+
+MAX_KEY_BYTES = 1024
+"""Composed keys up to this many UTF-8 bytes are stored as they are (DynamoDB allows 2,048
+bytes of partition key); longer ones, and any a lone surrogate makes unencodable, by hash."""
+
+
+def item_key(user_id: str, route: str, given: str) -> str:
+    """The idempotency item's key: `user\nMETHOD path\nkey`, or `sha256:<hex>` of it when
+    that is over MAX_KEY_BYTES or not valid UTF-8. The user id is in the path too, and both
+    may be 4-byte characters: 255 of them in the header overflowed DynamoDB's key limit
+    (a 500). Keys that fit keep their old form, so replays span an upgrade."""
+    key = f"{user_id}\n{route}\n{given}"
+    raw = key.encode("utf-8", "surrogatepass")
+    if len(raw) <= MAX_KEY_BYTES and not has_lone_surrogate(key):
+        return key
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
 async def _run(

@@ -42,8 +42,18 @@ UNEXPECTED = (
 )
 
 
+TOO_MANY_HEADERS = (
+    HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+    "the request has more header fields than the server's limit",
+)
+"""aiohttp's parser refuses over 128 header fields with a plain BadHttpMessage; RFC 6585 5
+answers header fields too large "individually or collectively" with 431."""
+
+
 def rejection(exc: BaseException | None, status: int) -> tuple[int, str]:
     """The status and detail for what aiohttp rejected; never words from the request."""
+    if isinstance(exc, BadHttpMessage) and "Too many headers" in str(exc):
+        return TOO_MANY_HEADERS
     for cls in type(exc).__mro__ if exc is not None else ():
         if cls in REJECTED:
             return REJECTED[cls]

@@ -30,7 +30,9 @@ from remo_async.domain.models import (
     User,
 )
 from remo_async.domain.text import (
+    NO_ANY_CONTROL_PATTERN,
     NO_CONTROL_PATTERN,
+    refuse_any_control_characters,
     refuse_control_characters,
     refuse_lone_surrogates,
 )
@@ -361,10 +363,10 @@ class DevTokenIn(BaseModel):
     user_id: Annotated[
         str,
         StringConstraints(min_length=1, max_length=200),
-        AfterValidator(refuse_control_characters),
+        AfterValidator(refuse_any_control_characters),
         AfterValidator(refuse_lone_surrogates),
-        Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
-    ] = Field(examples=["did:privy:alice"])
+        Field(json_schema_extra={"pattern": NO_ANY_CONTROL_PATTERN}),
+    ] = Field(examples=["did:privy:alice"], description="no control characters (not even LF)")
 
 
 class DevTokenOut(BaseModel):

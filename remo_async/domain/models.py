@@ -18,6 +18,7 @@ from pydantic import (
 
 from remo_async.domain.enums import Priority, ReminderStatus, Role, TodoStatus
 from remo_async.domain.recurrence import normalize_rule
+from remo_async.domain.rrule_syntax import check_rule_syntax
 from remo_async.domain.text import (
     NO_CONTROL_PATTERN,
     refuse_control_characters,
@@ -45,7 +46,12 @@ Category = Annotated[
 ]
 # Before the rule is parsed: the parser would fail on a lone surrogate with an exception
 # pydantic does not report as a validation error.
-Recurrence = Annotated[str, AfterValidator(refuse_lone_surrogates), AfterValidator(normalize_rule)]
+Recurrence = Annotated[
+    str,
+    AfterValidator(refuse_lone_surrogates),
+    AfterValidator(normalize_rule),
+    AfterValidator(check_rule_syntax),
+]
 
 
 def _read_due_date(value: object) -> object:
@@ -73,9 +79,15 @@ Name = Annotated[
     AfterValidator(refuse_control_characters),
     Field(json_schema_extra={"pattern": NO_CONTROL_PATTERN}),
 ]
+# No space and no control character (NUL was stored) in any part (RFC 5322 3.4.1 has none).
+_EMAIL_PART = r"[^@\s\x00-\x1f\x7f-\x9f]+"
 Email = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, max_length=254, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$"),
+    StringConstraints(
+        strip_whitespace=True,
+        max_length=254,
+        pattern=rf"^{_EMAIL_PART}@{_EMAIL_PART}\.{_EMAIL_PART}$",
+    ),
 ]
 # An Ethereum address, or a base58 Solana address.
 Wallet = Annotated[

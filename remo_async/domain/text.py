@@ -9,9 +9,10 @@ REPLACEMENT = "\ufffd"
 # A Python str pairs surrogates into one code point, so any left in it is a lone one:
 # UTF-8 cannot encode it, and a strict JSON reader refuses its \u escape.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# C0 controls and DEL, except tab, line feed and carriage return.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-NO_CONTROL_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f]*$"
+# Unicode's control characters (general category Cc: C0, DEL and C1, U+0080-U+009F, whose
+# U+0085 is a line break), except tab, line feed and carriage return.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+NO_CONTROL_PATTERN = "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"
 """What refuse_control_characters takes, as a JSON Schema (ECMA-262) pattern."""
 
 
@@ -31,6 +32,22 @@ def refuse_lone_surrogates(text: str) -> str:
 def refuse_control_characters(text: str) -> str:
     """text itself; a control character other than tab, CR or LF is a ValueError."""
     found = _CONTROL.search(text)
+    if found is not None:
+        raise ValueError(f"must not contain the control character U+{ord(found.group()):04X}")
+    return text
+
+
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+NO_ANY_CONTROL_PATTERN = "^[^\\x00-\\x1f\\x7f-\\x9f]*$"
+"""What refuse_any_control_characters takes, as a JSON Schema (ECMA-262) pattern."""
+
+
+def refuse_any_control_characters(text: str) -> str:
+    """text itself; any control character (Unicode Cc: tab, CR and LF too) is a ValueError.
+
+    For identifiers such as a user id, which end up in paths, keys and log lines.
+    """
+    found = _ANY_CONTROL.search(text)
     if found is not None:
         raise ValueError(f"must not contain the control character U+{ord(found.group()):04X}")
     return text

@@ -47,10 +47,14 @@ class CursorCodec:
         """The start key inside a cursor; InvalidCursor if it was altered or is foreign."""
         try:
             body, sig = cursor.split(".", 1)
-            raw = _unb64(body)
-            good = hmac.compare_digest(_unb64(sig), self._sign(raw))
+            raw, given = _unb64(body), _unb64(sig)
+            good = hmac.compare_digest(given, self._sign(raw))
         except (ValueError, binascii.Error):
             raise InvalidCursor("the cursor is malformed") from None
+        # base64 decoding drops characters outside its alphabet, extra padding and unused
+        # low bits: only the very text encode made is the cursor (any other is altered).
+        if good and f"{_b64(raw)}.{_b64(given)}" != cursor:
+            raise InvalidCursor("the cursor was altered or was not issued by this service")
         if not good:
             raise InvalidCursor("the cursor was altered or was not issued by this service")
         data: dict[str, Any] = json.loads(raw)

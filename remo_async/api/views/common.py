@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 from zoneinfo import ZoneInfo
 
 from aiohttp import web
@@ -64,15 +64,46 @@ async def check_outbound_url(request: web.Request, url: str, *, field: str) -> N
     addresses only (no SSRF; webhook_urls.check_webhook_url), unless
     REMO_WEBHOOK_ALLOW_INSECURE. Sending checks again, as DNS can change."""
     try:
+        _check_url_text(url)
         allow_insecure = request.app[SETTINGS].webhook_allow_insecure
         await check_webhook_url(url, allow_insecure=allow_insecure)
+    except UnicodeError:  # a host name the resolver's IDNA codec refuses
+        raise _url_problem(field, "has a host that is not a DNS name") from None
     except UnsafeWebhook as exc:
-        raise HttpProblem(
-            422,
-            f"{field} {exc}",
-            title="Validation failed",
-            errors=[{"field": field, "message": str(exc)}],
-        ) from None
+        raise _url_problem(field, str(exc)) from None
+
+
+def _url_problem(field: str, message: str) -> HttpProblem:
+    return HttpProblem(
+        422,
+        f"{field} {message}",
+        title="Validation failed",
+        errors=[{"field": field, "message": message}],
+    )
+
+
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+
+
+def _check_url_text(url: str) -> None:
+    """UnsafeWebhook unless url is written as a URL a client can request: no space or
+    control character (RFC 3986 has none), and a host that is an IP literal or a DNS name
+    (labels of 1..63 characters once IDNA-encoded, RFC 1035 2.3.4). The resolver raised
+    UnicodeError for `https://a..b/` (a 500), and a space went through to be stored."""
+    if _SPACE_OR_CONTROL.search(url) is not None:
+        raise UnsafeWebhook("must not contain spaces or control characters (RFC 3986)")
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        raise UnsafeWebhook("is not a URL") from None
+    if not host or host.startswith("[") or ":" in host:
+        return  # no host (check_webhook_url names it) or an IPv6 literal
+    try:
+        encoded = host.removesuffix(".").encode("idna")
+    except UnicodeError:
+        raise UnsafeWebhook(f"has a host that is not a DNS name ({host})") from None
+    if not encoded or len(encoded) > 253:
+        raise UnsafeWebhook(f"has a host that is not a DNS name ({host})")
 
 
 def _invalid(field: str, exc: WhenError) -> HttpProblem:
@@ -105,9 +136,27 @@ def rfc3339_instant(text: str) -> datetime | None:
         return None
 
 
+_LEAP_SECOND = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:)60"
+    r"((?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2}))"
+)
+
+
+def _leap_second(text: str) -> datetime | None:
+    """An RFC 3339 date-time at a leap second (`2016-12-31T23:59:60Z`, section 5.7) read as
+    the second before it, as read_bound reads one (a datetime holds no second 60); else None."""
+    found = _LEAP_SECOND.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        return datetime.fromisoformat(f"{found[1]}59{found[2]}".upper()).astimezone(UTC)
+    except (ValueError, OverflowError):
+        return None
+
+
 def read_time(request: web.Request, text: str, *, zone: str, field: str) -> datetime:
     """A point in time from RFC 3339 or plain English; unreadable input is a 422 naming field."""
-    instant = rfc3339_instant(text)
+    instant = rfc3339_instant(text) or _leap_second(text)
     if instant is not None:
         return instant
     try:
@@ -146,7 +195,7 @@ def read_bound(text: str, *, zone: str, field: str) -> datetime:
 
 def read_due(request: web.Request, text: str, *, zone: str, field: str) -> date | datetime:
     """A due date or time, as read_time reads times."""
-    instant = rfc3339_instant(text)
+    instant = rfc3339_instant(text) or _leap_second(text)
     if instant is not None:
         return instant
     try:
