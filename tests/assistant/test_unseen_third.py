@@ -1,0 +1,663 @@
+"""A third batch of unseen conversations: dictated, non-native, terse, buried and hostile text.
+
+Written before reading the parser, from the agreed meanings (chat-conventions, issue 12) and
+README "Talking to Remo" only: voice-dictation transcripts ("period", "comma" spoken, fillers,
+stutters), English as typed by German, Spanish, Hindi and Chinese speakers ("remember me to",
+"please to remind", "after 2 hours"), very terse notes ("gym 6"), long polite messages with
+the request buried in the middle, corrections mid-message ("at 5 no wait 6"), Australian,
+Irish and Scottish idioms, 24-hour clocks ("18.30", "1830", "21h"), dates in many formats,
+emoji and capitals, lead-ins ("just", "ok so"), short day names ("weds", "thurs"), edits to
+recurrences, two times in one request, follow-ups on a list, questions about what Remo can
+do, things that must create nothing (quotes, hypotheticals, sarcasm), and hostile input
+(4,000 characters, zero-width and bidi marks, homoglyphs, HTML, SQL, control characters,
+lone surrogates): for those a sensible answer is a question or a clean create that keeps the
+person's text.
+
+Same harness and expectation mini-language as tests/assistant/test_unseen.py (frozen clock,
+Wednesday 2026-11-25 14:00 local, real engine on DynamoDB Local). Where the conventions are
+silent and the message is ambiguous, asking (NONE) is accepted, and a wrong action is never
+accepted. A case still misread is a strict xfail naming what the engine did, so a fix flips it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.assistant.test_unseen import (
+    Case,
+    Shared,
+    c,
+    check_ids,
+    params,
+    run_case,
+    shared,
+)
+from tests.assistant.test_unseen_wild import THREE, TODOS, TWO, d
+
+__all__ = ["shared"]
+
+AKL = "Pacific/Auckland"
+VET_SAT = ("rem", "vet", "2026-11-28 10:00", False)
+
+DICTATED = [
+    c("period", "dictate", "remind me to call mum at six period", "R call mum | 2026-11-25 18:00"),
+    c(
+        "full-stop",
+        "dictate",
+        "remind me tomorrow at nine to email the landlord full stop",
+        "R email the landlord | 2026-11-26 09:00",
+    ),
+    c(
+        "spoken-comma",
+        "dictate",
+        "remind me to buy milk comma eggs and bread at five",
+        "R buy milk, eggs and bread | 2026-11-25 17:00",
+        "NONE",
+    ),
+    c(
+        "question-mark",
+        "dictate",
+        "can you remind me at four to stretch question mark",
+        "R stretch | 2026-11-25 16:00",
+    ),
+    c(
+        "exclamation-mark",
+        "dictate",
+        "remind me in twenty minutes to take the pizza out exclamation mark",
+        "R take the pizza out | 2026-11-25 14:20",
+    ),
+    c(
+        "um-in-time",
+        "dictate",
+        "remind me to call the plumber at um four",
+        "R call the plumber | 2026-11-25 16:00",
+    ),
+    c(
+        "uh-fillers",
+        "dictate",
+        "uh remind me to uh take the chicken out of the freezer at five",
+        "R take the chicken out of the freezer | 2026-11-25 17:00",
+    ),
+    c(
+        "six-thirty-pm",
+        "dictate",
+        "remind me at six thirty pm to start the oven",
+        "R start the oven | 2026-11-25 18:30",
+    ),
+    c(
+        "seven-fifteen",
+        "dictate",
+        "remind me at seven fifteen to watch the news",
+        "R watch the news | 2026-11-25 19:15",
+    ),
+    c(
+        "eight-oh-five",
+        "dictate",
+        "remind me tomorrow at eight oh five to catch the bus",
+        "R catch the bus | 2026-11-26 08:05",
+    ),
+    c(
+        "p-m-spelled",
+        "dictate",
+        "remind me at six p m to call dad",
+        "R call dad | 2026-11-25 18:00",
+    ),
+    c("p-dot-m", "dictate", "remind me at 6 p.m. to call dad", "R call dad | 2026-11-25 18:00"),
+    c(
+        "ok-google",
+        "dictate",
+        "okay google remind me to pick up the prescription tomorrow morning",
+        "R pick up the prescription | 2026-11-26 09:00",
+    ),
+    c(
+        "period-in-title",
+        "dictate",
+        "remind me to buy period pads at 5",
+        "R buy period pads | 2026-11-25 17:00",
+    ),
+    c(
+        "comma-in-title",
+        "dictate",
+        "remind me to add a comma to the essay at 4",
+        "R add a comma to the essay | 2026-11-25 16:00",
+    ),
+    c(
+        "run-on",
+        "dictate",
+        "so tomorrow I have the thing with the bank and then I need you to remind me to call "
+        "the insurance at ten and yeah",
+        "R call the insurance | 2026-11-26 10:00",
+        "NONE",
+    ),
+    c(
+        "new-paragraph",
+        "dictate",
+        "new paragraph remind me to call mum at six",
+        "R call mum | 2026-11-25 18:00",
+        "NONE",
+    ),
+    c(
+        "period-thank-you",
+        "dictate",
+        "remind me to call the GP surgery at nine tomorrow morning period thank you",
+        "R call the GP surgery | 2026-11-26 09:00",
+    ),
+    c(
+        "half-past-three-friday",
+        "dictate",
+        "remind me on friday at half past three to collect the parcel",
+        "R collect the parcel | 2026-11-27 15:30",
+    ),
+    c(
+        "five-thirty",
+        "dictate",
+        "remind me to text jo at five thirty",
+        "R text jo | 2026-11-25 17:30",
+    ),
+    c(
+        "stutter-remind",
+        "dictate",
+        "remind me remind me to call the bank at 4",
+        "R call the bank | 2026-11-25 16:00",
+        "NONE",
+    ),
+    c("stutter-to", "dictate", "remind me to to call mum at 6", "R call mum | 2026-11-25 18:00"),
+    c(
+        "stutter-at",
+        "dictate",
+        "remind me at at 6 to call mum",
+        "R call mum | 2026-11-25 18:00",
+        "NONE",
+    ),
+    c(
+        "and-thanks",
+        "dictate",
+        "remind me to water the plants at 7 and thanks",
+        "R water the plants | 2026-11-25 19:00",
+    ),
+    c(
+        "twelve-thirty",
+        "dictate",
+        "remind me at twelve thirty tomorrow to book lunch",
+        "R book lunch | 2026-11-26 12:30",
+    ),
+    c(
+        "two-and-a-half-hours",
+        "dictate",
+        "remind me to call mum in two and a half hours",
+        "R call mum | 2026-11-25 16:30",
+        "NONE",
+    ),
+    c(
+        "fourteen-thirty",
+        "dictate",
+        "remind me at fourteen thirty to join the call",
+        "R join the call | 2026-11-25 14:30",
+        "NONE",
+    ),
+]
+
+NON_NATIVE = [
+    c("remember-me", "nonnative", "remember me to call mum at 6", "R call mum | 2026-11-25 18:00"),
+    c(
+        "make-me-remember",
+        "nonnative",
+        "make me remember to pay rent tomorrow",
+        "R pay rent | 2026-11-26 09:00",
+    ),
+    c(
+        "please-to-remind",
+        "nonnative",
+        "please to remind me at 5 to call the bank",
+        "R call the bank | 2026-11-25 17:00",
+    ),
+    c(
+        "german-order",
+        "nonnative",
+        "remind me tomorrow the doctor to call",
+        "R call the doctor | 2026-11-26 09:00",
+        "NONE",
+    ),
+    c(
+        "no-to",
+        "nonnative",
+        "tomorrow at 9 remind me call the bank",
+        "R call the bank | 2026-11-26 09:00",
+    ),
+    c(
+        "buy-no-to",
+        "nonnative",
+        "remind me buy vegetables at 5",
+        "R buy vegetables | 2026-11-25 17:00",
+    ),
+    c(
+        "help-me-remember",
+        "nonnative",
+        "help me remember call mother tonight",
+        "R call mother | 2026-11-25 20:00",
+    ),
+    c(
+        "do-the-needful",
+        "nonnative",
+        "kindly do the needful and remind me to send the file at 4 pm",
+        "R send the file | 2026-11-25 16:00",
+    ),
+    c(
+        "for-paying",
+        "nonnative",
+        "please remind me for paying the electricity bill tomorrow",
+        "R paying the electricity bill | 2026-11-26 09:00",
+        "R pay the electricity bill | 2026-11-26 09:00",
+        "NONE",
+    ),
+    c(
+        "you-can-remind",
+        "nonnative",
+        "you can remind me at 6 to call mum?",
+        "R call mum | 2026-11-25 18:00",
+        "NONE",
+    ),
+    c(
+        "is-possible",
+        "nonnative",
+        "is possible remind me tomorrow 8 o'clock for gym?",
+        "R gym | 2026-11-26 08:00",
+        "NONE",
+    ),
+    c(
+        "remind-to-me",
+        "nonnative",
+        "remind to me at 7 for take medicine",
+        "R take medicine | 2026-11-25 19:00",
+        "NONE",
+    ),
+    c(
+        "i-want-that",
+        "nonnative",
+        "I want that you remind me at 3 to call the school",
+        "R call the school | 2026-11-25 15:00",
+    ),
+    c(
+        "at-the-5-oclock",
+        "nonnative",
+        "remind me please at the 5 o'clock to go home",
+        "R go home | 2026-11-25 17:00",
+        "NONE",
+    ),
+    c(
+        "on-the-friday",
+        "nonnative",
+        "Please remind me to call my mother on the Friday",
+        "R call my mother | 2026-11-27 09:00",
+    ),
+    c(
+        "after-2-hours",
+        "nonnative",
+        "remind me after 2 hours to check the rice",
+        "R check the rice | 2026-11-25 16:00",
+        "NONE",
+    ),
+    c(
+        "day-after-tomorrow",
+        "nonnative",
+        "remind me day after tomorrow to pay the school fees",
+        "R pay the school fees | 2026-11-27 09:00",
+        "NONE",
+    ),
+    c(
+        "today-evening",
+        "nonnative",
+        "remind me today evening to call the electrician",
+        "R call the electrician | 2026-11-25 19:00",
+    ),
+    c(
+        "morning-7-oclock-for",
+        "nonnative",
+        "remind me tomorrow morning 7 o'clock for yoga",
+        "R yoga | 2026-11-26 07:00",
+    ),
+    c(
+        "call-to-uncle",
+        "nonnative",
+        "put a reminder for me, 6 pm, call to uncle",
+        "R call to uncle | 2026-11-25 18:00",
+        "R call uncle | 2026-11-25 18:00",
+        "NONE",
+    ),
+    c(
+        "remind-me-the-meeting",
+        "nonnative",
+        "please you remind me the meeting tomorrow at 10",
+        "R meeting | 2026-11-26 10:00",
+        "NONE",
+    ),
+    c(
+        "in-the-evening",
+        "nonnative",
+        "remind me in the evening to take the clothes from the terrace",
+        "R take the clothes from the terrace | 2026-11-25 19:00",
+    ),
+    c(
+        "add-in-my-list",
+        "nonnative",
+        "add in my shopping list: tomatoes",
+        "T tomatoes | cat=shopping",
+        "NONE",
+    ),
+    c(
+        "put-in-the-list",
+        "nonnative",
+        "put milk in the shopping list",
+        "T milk | cat=shopping",
+    ),
+    c(
+        "cancel-please-the",
+        "nonnative",
+        "cancel please the reminder of the dentist",
+        "CANCEL dentist",
+        setup=TWO,
+    ),
+    c(
+        "reminder-of-gym-put",
+        "nonnative",
+        "the reminder of gym, put it on saturday",
+        "MOVE gym | 2026-11-28 18:00",
+        "NONE",
+        setup=THREE,
+    ),
+    c(
+        "oclock-of-afternoon",
+        "nonnative",
+        "remind me at 5 o'clock of the afternoon to call the bank",
+        "R call the bank | 2026-11-25 17:00",
+    ),
+    c(
+        "remember-me-the-pills",
+        "nonnative",
+        "at 6 remember me the pills",
+        "R pills | 2026-11-25 18:00",
+        "NONE",
+    ),
+    d(
+        "remember-me-dialog",
+        "nonnative",
+        ("remember me to call the plumber", ["NONE"]),
+        ("at 5 of the afternoon", ["R call the plumber | 2026-11-25 17:00", "NONE"]),
+    ),
+]
+
+TERSE = [
+    c("gym-6", "terse", "gym 6", "R gym | 2026-11-25 18:00", "NONE"),
+    c("dentist-thu-3", "terse", "dentist thu 3", "R dentist | 2026-11-26 15:00", "NONE"),
+    c("bins-tonight", "terse", "bins tonight", "R bins | 2026-11-25 20:00", "NONE"),
+    c("call-bank-tmrw-10", "terse", "call bank tmrw 10", "R call bank | 2026-11-26 10:00", "NONE"),
+    c("milk", "terse", "milk", "NONE"),
+    c("6pm", "terse", "6pm", "NONE"),
+    c("tmrw", "terse", "tmrw", "NONE"),
+    c("todo-fix-tap", "terse", "todo fix tap", "T fix tap", "NONE"),
+    c("rmd", "terse", "rmd call mum 5", "R call mum | 2026-11-25 17:00", "NONE"),
+    c("remind-colon", "terse", "remind: pay rent fri", "R pay rent | 2026-11-27 09:00", "NONE"),
+    c("dashes", "terse", "reminder - vet - sat 10am", "R vet | 2026-11-28 10:00", "NONE"),
+    c(
+        "pills-daily",
+        "terse",
+        "pills 8pm daily",
+        "R pills | 2026-11-25 20:00 | FREQ=DAILY",
+        "NONE",
+    ),
+    c(
+        "meds-every-8-hrs",
+        "terse",
+        "meds every 8 hrs",
+        "R meds | 2026-11-25 22:00 | FREQ=HOURLY;INTERVAL=8",
+        "NONE",
+    ),
+    c("cancel-gym", "terse", "cancel gym", "CANCEL gym", setup=THREE),
+    c("gym-arrow-sat", "terse", "gym -> sat", "MOVE gym | 2026-11-28 18:00", "NONE", setup=THREE),
+    c("dentist-done", "terse", "dentist done", "DONE dentist", "NONE", setup=TWO),
+    c("list", "terse", "list", "LIST", setup=TWO),
+    c("todos-q", "terse", "todos?", "LIST", setup=TODOS),
+    c("tmrw-q", "terse", "tmrw?", "LIST", "NONE", setup=THREE),
+    c("standup-mon", "terse", "9am standup mon", "R standup | 2026-11-30 09:00", "NONE"),
+    c("5-mins-tea", "terse", "5 mins tea", "R tea | 2026-11-25 14:05", "NONE"),
+    c("plus-1h", "terse", "+1h", "NONE"),
+    c("eggs-done", "terse", "eggs done", "DONE eggs", setup=TODOS),
+]
+
+_SCHOOL = (
+    "Hi Remo, hope you're doing well! It's been a crazy week here, the kids have been sick and "
+    "work is a nightmare. Anyway, could you please remind me to call the school tomorrow at 9? "
+    "Thanks so much, you're a lifesaver."
+)
+_CARD = (
+    "So I was talking to my sister earlier and she mentioned that mum's birthday is next week, "
+    "which I totally forgot about, so can you remind me to buy a card on friday? Thanks!"
+)
+_PASSPORT = (
+    "Good morning Remo! I hope this message finds you well. I know you're very busy, but if it "
+    'isn\'t too much trouble, I would be most grateful if you could add "renew passport" to my '
+    "todo list. Many thanks in advance and have a lovely day."
+)
+_SLIDES = (
+    "Sorry to bother you again, I know I asked about this yesterday, but the meeting got moved "
+    "and I'm all over the place. Could you remind me at 4 to prepare the slides? Much appreciated."
+)
+_DINNER = (
+    "I have a meeting at 3 and then the kids at 5, so please remind me at 6 to start dinner, thanks"
+)
+_REPORT = (
+    "Hey, long day. The boss wants the report by Friday and I haven't even started. Ugh. Anyway. "
+    "Remind me tomorrow at 8 to start the report. Cheers."
+)
+_FLAT = (
+    "hi!! so basically my landlord texted saying the inspection is on monday at 10 which is "
+    "super annoying because I work mondays, anyway can you remind me on sunday evening to tidy "
+    "the flat? ty"
+)
+_ACCOUNTANT = (
+    "thanks for yesterday btw, everything went fine. could you also put call the accountant on "
+    "my work list when you get a sec? no rush"
+)
+_PACK = "My flight is at 6am on saturday and the taxi is at 4, ugh. Can you remind me to pack?"
+_DENTIST_OFF = (
+    "Just so you know, the dentist called and said Dr Patel is off sick, so the appointment isn't "
+    "happening today. Please cancel the dentist reminder. Thank you!"
+)
+_BUS = (
+    "I can't believe it, I missed the bus again this morning and was late for work at 9, my boss "
+    "was furious, and tomorrow I have to be there at 8"
+)
+_WATER = (
+    "Dear Remo, first of all thank you for all your help over the last few months, it has made "
+    "a real difference to how organised I feel. I was wondering whether it might be possible, "
+    "if it's not too much bother, for you to remind me every day at 10am to drink some water, "
+    "because I keep forgetting. Kind regards, Margaret"
+)
+
+BURIED = [
+    c("school", "buried", _SCHOOL, "R call the school | 2026-11-26 09:00"),
+    c("card", "buried", _CARD, "R buy a card | 2026-11-27 09:00"),
+    c("passport", "buried", _PASSPORT, "T renew passport"),
+    c("slides", "buried", _SLIDES, "R prepare the slides | 2026-11-25 16:00"),
+    c("dinner", "buried", _DINNER, "R start dinner | 2026-11-25 18:00"),
+    c("report", "buried", _REPORT, "R start the report | 2026-11-26 08:00"),
+    c("flat", "buried", _FLAT, "R tidy the flat | 2026-11-29 19:00"),
+    c("accountant", "buried", _ACCOUNTANT, "T call the accountant | cat=work", "NONE"),
+    c("pack-no-time", "buried", _PACK, "NONE"),
+    c("dentist-off", "buried", _DENTIST_OFF, "CANCEL dentist", setup=TWO),
+    c("bus-rant", "buried", _BUS, "NONE"),
+    c(
+        "water-daily",
+        "buried",
+        _WATER,
+        "R drink some water | 2026-11-26 10:00 | FREQ=DAILY",
+    ),
+]
+
+CORRECTIONS = [
+    c(
+        "no-wait-6",
+        "correct",
+        "remind me at 5 no wait 6 to call mum",
+        "R call mum | 2026-11-25 18:00",
+        "NONE",
+    ),
+    c(
+        "i-mean-steve",
+        "correct",
+        "remind me to call dave I mean steve at 4",
+        "R call steve | 2026-11-25 16:00",
+        "NONE",
+    ),
+    c(
+        "scratch-that",
+        "correct",
+        "remind me on friday, scratch that, saturday, to wash the car",
+        "R wash the car | 2026-11-28 09:00",
+        "NONE",
+    ),
+    c(
+        "sorry-friday",
+        "correct",
+        "remind me tomorrow sorry friday at 10 to ring the vet",
+        "R ring the vet | 2026-11-27 10:00",
+        "NONE",
+    ),
+    c(
+        "10-no-20-min",
+        "correct",
+        "remind me in 10 min, no, 20 min to check the pasta",
+        "R check the pasta | 2026-11-25 14:20",
+        "NONE",
+    ),
+    c(
+        "er-i-mean-oat",
+        "correct",
+        "remind me to buy milk er I mean oat milk at 5",
+        "R buy oat milk | 2026-11-25 17:00",
+        "NONE",
+    ),
+    c(
+        "sorry-730",
+        "correct",
+        "remind me at 7 sorry 7:30 to leave for the station",
+        "R leave for the station | 2026-11-25 19:30",
+        "NONE",
+    ),
+    c(
+        "actually-never-mind",
+        "correct",
+        "remind me at 3pm to call the bank... actually never mind",
+        "NONE",
+    ),
+    c(
+        "cancel-no-wait-gym",
+        "correct",
+        "cancel the dentist, no wait, the gym",
+        "CANCEL gym",
+        "NONE",
+        setup=THREE,
+    ),
+    d(
+        "sorry-meant-6",
+        "correct",
+        ("remind me to call mum at 5", ["R call mum | 2026-11-25 17:00"]),
+        ("sorry I meant 6", ["MOVE call mum | 2026-11-25 18:00"]),
+    ),
+    d(
+        "oops-wrong-day",
+        "correct",
+        ("remind me tomorrow at 9 to call the bank", ["R call the bank | 2026-11-26 09:00"]),
+        ("oops, wrong day, friday", ["MOVE call the bank | 2026-11-27 09:00"]),
+    ),
+    d(
+        "dozen-eggs",
+        "correct",
+        ("add eggs to the shopping list", ["T eggs | cat=shopping"]),
+        ("no wait, make that a dozen eggs", ["EDIT eggs | title=a dozen eggs", "NONE"]),
+    ),
+    d(
+        "not-the-plants",
+        "correct",
+        ("remind me to water the plants at 8pm", ["R water the plants | 2026-11-25 20:00"]),
+        (
+            "no not the plants, the garden",
+            ["EDIT water the plants | title=water the garden", "NONE"],
+        ),
+    ),
+    d(
+        "actually-dont",
+        "correct",
+        ("remind me to call mum at 6", ["R call mum | 2026-11-25 18:00"]),
+        ("actually don't", ["DEL call mum", "CANCEL call mum", "NONE"]),
+    ),
+    d(
+        "wrong-one-undo",
+        "correct",
+        ("cancel the milk", ["CANCEL buy milk"]),
+        ("wait no not that one, undo", ["RESTORE buy milk"]),
+        setup=TWO,
+    ),
+]
+
+
+CASES: list[Case] = DICTATED + NON_NATIVE + TERSE + BURIED + CORRECTIONS
+
+XFAIL: dict[str, str] = {
+    "dictate-period": "creates 'call mum period' @Wed 11-25 18:00",
+    "dictate-full-stop": "creates 'email the landlord full stop' @Thu 11-26 09:00",
+    "dictate-spoken-comma": "creates 'buy milk comma eggs and bread' @Wed 11-25 17:00",
+    "dictate-question-mark": "creates 'stretch question mark' @Wed 11-25 16:00",
+    "dictate-exclamation-mark": "creates 'take the pizza out exclamation mark' @Wed 11-25 14:20",
+    "dictate-um-in-time": "no action, answers 'When should I remind you to call the plumber at ...",
+    "dictate-uh-fillers": "no action, answers 'I only set reminders you ask me for. Should I re...",
+    "dictate-p-m-spelled": "creates 'p m to call dad' @Wed 11-25 18:00",
+    "dictate-period-thank-you": "creates 'call the GP surgery period' @Thu 11-26 09:00",
+    "dictate-stutter-remind": "creates 'remind me to call the bank' @Wed 11-25 16:00",
+    "dictate-stutter-at": "creates 'at to call mum' @Wed 11-25 18:00",
+    "nonnative-remember-me": "no action, answers 'I only set reminders you ask for. Should I re...",
+    "nonnative-make-me-remember": "no action, answers 'I only set reminders you ask for. Should...",
+    "nonnative-german-order": "creates 'the doctor to call' @Thu 11-26 09:00",
+    "nonnative-do-the-needful": "no action, answers 'I only set reminders you ask me for. Shoul...",
+    "nonnative-remind-to-me": "creates 'remind to me for take medicine' @Wed 11-25 19:00",
+    "nonnative-i-want-that": "no action, answers 'I only set reminders you ask me for. Should I...",
+    "nonnative-at-the-5-oclock": "creates 'at the to go home' @Wed 11-25 17:00",
+    "nonnative-on-the-friday": "creates 'call my mother on the' @Fri 11-27 09:00",
+    "nonnative-call-to-uncle": "creates 'me,, call to uncle' @Wed 11-25 18:00",
+    "nonnative-reminder-of-gym-put": "creates 'gym, put it' @Sat 11-28 09:00",
+    "nonnative-oclock-of-afternoon": "no action, answers 'I couldn't read the time in that. Whe...",
+    "terse-remind-colon": "creates 'remind: pay rent' @Fri 11-27 09:00",
+    "terse-dashes": "creates 'vet - sat' @Thu 11-26 10:00",
+    "terse-list": "no action, answers 'I'm not sure what you'd like me to do. You can say thing...",
+    "buried-school": "no action, answers 'I only set reminders you ask me for. Should I remind ...",
+    "buried-card": "no action, answers 'I only set reminders you ask me for. Should I remind yo...",
+    "buried-passport": "no action, answers 'I'm not sure what you'd like me to do. You can say ...",
+    "buried-slides": "no action, answers 'I only set reminders you ask me for. Should I remind ...",
+    "buried-dinner": "no action, answers 'I only set reminders you ask me for. Should I remind ...",
+    "buried-report": "no action, answers 'I only set reminders you ask me for. Should I remind ...",
+    "buried-flat": "no action, answers 'I only set reminders you ask me for. Should I remind yo...",
+    "buried-dentist-off": "no action, answers 'I only set reminders you ask me for. Should I re...",
+    "buried-water-daily": "no action, answers 'I only set reminders you ask me for. Should I re...",
+    "correct-no-wait-6": "creates 'no wait 6 to call mum' @Wed 11-25 17:00",
+    "correct-i-mean-steve": "creates 'call dave I mean steve' @Wed 11-25 16:00",
+    "correct-scratch-that": "creates 'scratch that, saturday, to wash the car' @Fri 11-27 09:00",
+    "correct-sorry-friday": "creates 'sorry friday at 10 to ring the vet' @Thu 11-26 09:00",
+    "correct-10-no-20-min": "creates 'no, 20 min to check the pasta' @Wed 11-25 14:10",
+    "correct-er-i-mean-oat": "creates 'buy milk er I mean oat milk' @Wed 11-25 17:00",
+    "correct-sorry-730": "creates 'sorry 7:30 to leave for the station' @Wed 11-25 19:00",
+    "correct-sorry-meant-6": "no action, answers 'I'm not sure what you'd like me to do. You ca...",
+    "correct-oops-wrong-day": "no action, answers 'I only set reminders you ask for. Should I r...",
+    "correct-wrong-one-undo": "no action, answers 'I'm not sure what you'd like me to do. You c...",
+}
+"""Cases the engine still gets wrong (kind-cid: what it does), strict: a fix flips them."""
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@pytest.mark.parametrize("case", params(CASES, XFAIL))
+async def test_third_batch(shared: Shared, case: Case) -> None:
+    misses = await run_case(shared.store, shared.clock, case)
+    assert not misses, "\n".join(misses)
+
+
+def test_case_ids_are_unique() -> None:
+    check_ids(CASES, XFAIL)
