@@ -21,20 +21,34 @@ accepted. A case still misread is a strict xfail naming what the engine did, so 
 
 from __future__ import annotations
 
-import pytest
+import unicodedata
+import uuid
+from datetime import datetime
+from typing import Any
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from remo_async.assistant import BuiltinEngine
 from tests.assistant.test_unseen import (
+    LON,
     NY,
     SYD,
+    WED,
     Case,
     Shared,
     c,
     check_ids,
+    describe,
+    local,
+    matches,
     params,
     run_case,
     shared,
 )
 from tests.assistant.test_unseen_wild import FIRED, SCOPE, THREE, TODOS, TWO, d
+from tests.conftest import EXAMPLES
 
 __all__ = ["shared"]
 
@@ -660,6 +674,13 @@ REGIONAL = [
         "give us a shout at 4 to call the landlord",
         "R call the landlord | 2026-11-25 16:00",
         "NONE",
+    ),
+    c("ta", "regional", "remind me to call mum at 6 ta", "R call mum | 2026-11-25 18:00"),
+    c(
+        "cheers-love",
+        "regional",
+        "remind me at 7 to put the tea on cheers love",
+        "R put the tea on | 2026-11-25 19:00",
     ),
     c("in-a-tick", "regional", "remind me in a tick", "NONE"),
     c(
@@ -2092,6 +2113,8 @@ XFAIL: dict[str, str] = {
     "correct-sorry-meant-6": "no action, answers 'I'm not sure what you'd like me to do. You ca...",
     "correct-oops-wrong-day": "no action, answers 'I only set reminders you ask for. Should I r...",
     "correct-wrong-one-undo": "no action, answers 'I'm not sure what you'd like me to do. You c...",
+    "regional-ta": "creates 'call mum ta' @Wed 11-25 18:00",
+    "regional-cheers-love": "creates 'put the tea on cheers love' @Wed 11-25 19:00",
     "regional-knock-off": "no action, answers 'I only set reminders you ask me for. Should I re...",
     "regional-wee-reminder": "no action, answers 'I only set reminders you ask me for. Should I...",
     "h24-20:15-h": "creates 'h to take out the bins' @Wed 11-25 20:15",
@@ -2146,3 +2169,196 @@ async def test_third_batch(shared: Shared, case: Case) -> None:
 
 def test_case_ids_are_unique() -> None:
     check_ids(CASES, XFAIL)
+
+
+# Generated kinds: the cases above are instances; these draw many more of the same kinds.
+
+_INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202e", "\u2066", "\ufeff"]
+_NOISE = st.sampled_from(
+    [
+        *_INVISIBLE,
+        *"\x07\x1b\x0b\x0c\x7f\t\u00a0\u0301\u0435\u0430",
+        "\r\n",
+        "\ud800",
+        "\udfff",
+        "\U0001f642",
+        "\U0001f3c3\u200d\u2640\ufe0f",
+        "<script>",
+        "</b>",
+        "'; DROP TABLE reminders;--",
+        "${jndi:x}",
+        "%s%n",
+        "{{7*7}}",
+        "```",
+        "**",
+        "\\",
+        "\u0627\u062a\u0635\u0644",
+        "\uff16",
+    ]
+)
+_WORDS = st.sampled_from(
+    [
+        "remind me",
+        " to ",
+        " at 6",
+        " tomorrow",
+        "cancel ",
+        "undo",
+        " every day",
+        "add ",
+        " to my list",
+    ]
+)
+_HOSTILE = st.lists(st.one_of(st.text(max_size=40), _NOISE, _WORDS), max_size=12).map("".join)
+_BASES = [
+    ("remind me to call mum at 6", "R call mum | 2026-11-25 18:00"),
+    ("remind me tomorrow at 9 to pay the gas bill", "R pay the gas bill | 2026-11-26 09:00"),
+    ("add milk to my shopping list", "T milk | cat=shopping"),
+    (
+        "remind me to water the plants every day at 8am",
+        "R water the plants | 2026-11-26 08:00 | FREQ=DAILY",
+    ),
+]
+_LEAD_INS = ["", "just ", "ok so ", "quick one: ", "hey remo, ", "btw ", "oh and ", "um ", "so "]
+_SIGN_OFFS = ["", " thanks", " thx", " please", " \U0001f64f", "!!", " cheers", ".", " ta"]
+
+
+async def _reply(shared: Shared, message: str) -> tuple[list[dict[str, Any]], str]:
+    """One message from a new user with no items, at WED in London: (actions, answer)."""
+    user = f"third-{uuid.uuid4().hex[:10]}"
+    await shared.store.users.merge_preferences(privy_id=user, patch={"timezone": LON})
+    shared.clock.now = local(WED, LON)
+    engine = BuiltinEngine(store=shared.store, clock=shared.clock)
+    reply = await engine.reply(user_id=user, message=message, history=[])
+    return [dict(a) for a in reply.actions], reply.text
+
+
+def _storable(title: str) -> bool:
+    """A title a person can read back: 1..200 characters, no control or lone surrogate."""
+    return 0 < len(title.strip()) <= 200 and not any(
+        unicodedata.category(ch) in ("Cc", "Cs") for ch in title
+    )
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(message=_HOSTILE)
+async def test_any_text_is_answered_and_stores_only_clean_items(
+    shared: Shared, message: str
+) -> None:
+    """Arbitrary text with invisible, bidi, control, homoglyph, markup and injection pieces.
+
+    The engine answers in words and never raises; whatever it creates (a new user has nothing
+    else to change) has a readable title of at most 200 characters (the API's limit) and a
+    reminder time in the future.
+    """
+    EXAMPLES["third batch: hostile text answered, only clean items stored"] += 1
+    actions, text = await _reply(shared, message)
+    assert text.strip()
+    now = local(WED, LON)
+    for action in actions:
+        kind = str(action["type"])
+        assert kind.endswith((".created", ".listed")), kind
+        item = dict(action.get("reminder") or action.get("todo") or {})
+        if kind.endswith(".created"):
+            assert _storable(str(item.get("title", ""))), item.get("title")
+        if "reminding_time" in item:
+            at = datetime.fromisoformat(str(item["reminding_time"]).replace("Z", "+00:00"))
+            assert at > now, at
+
+
+def _chattered(parts: tuple[tuple[str, str], str, str, Any, str]) -> tuple[str, str]:
+    """(message, expected outcome): a base request with chatter around it."""
+    (request, expect), lead, tail, case, invisible = parts
+    return invisible + case(lead + request + tail) + invisible, expect
+
+
+_CHATTER = st.tuples(
+    st.sampled_from(_BASES),
+    st.sampled_from(_LEAD_INS),
+    st.sampled_from(_SIGN_OFFS),
+    st.sampled_from([str, str.upper, str.capitalize]),
+    st.sampled_from(["", *_INVISIBLE]),
+).map(_chattered)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(chattered=_CHATTER)
+@pytest.mark.xfail(
+    strict=True,
+    reason="a trailing 'ta' (thanks) stays in the title: creates 'call mum ta' at 18:00",
+)
+async def test_chatter_around_a_request_never_changes_what_it_does(
+    shared: Shared, chattered: tuple[str, str]
+) -> None:
+    """A clear request with a lead-in, a sign-off, other capitals and an invisible character
+    at its edges: the same action as the bare request, or a question; never another action."""
+    EXAMPLES["third batch: chatter around a request keeps its meaning"] += 1
+    message, expect = chattered
+    actions, text = await _reply(shared, message)
+    ok = matches(expect, actions, LON) or matches("NONE", actions, LON)
+    assert ok, f"{message!r}: {describe(actions, LON)} / {text[:80]!r}"
+
+
+_SPOKEN = [" period", " full stop", " exclamation mark", " question mark", " new line"]
+_DICTATED = st.tuples(st.sampled_from(_BASES[:2] + _BASES[3:]), st.sampled_from(_SPOKEN)).map(
+    lambda pair: (pair[0][0] + pair[1], pair[0][1])
+)
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dictated=_DICTATED)
+@pytest.mark.xfail(
+    strict=True, reason="the spoken mark stays in the title: creates 'call mum period' at 18:00"
+)
+async def test_spoken_punctuation_is_not_part_of_the_title(
+    shared: Shared, dictated: tuple[str, str]
+) -> None:
+    """A dictated request ending in a spoken mark ("period", "full stop", "new line"): the
+    same action as the written request, or a question; never the mark in the title."""
+    EXAMPLES["third batch: spoken punctuation left out of titles"] += 1
+    message, expect = dictated
+    actions, text = await _reply(shared, message)
+    ok = matches(expect, actions, LON) or matches("NONE", actions, LON)
+    assert ok, f"{message!r}: {describe(actions, LON)} / {text[:80]!r}"
+
+
+_TITLE_WORDS = ["call", "fix", "pay", "email", "the", "boiler", "mum", "rent", "bank"]
+_ODD_TOKENS = [
+    "<b>",
+    "</b>",
+    "'; DROP TABLE reminders;--",
+    "{{7*7}}",
+    "%s",
+    "$(rm -rf /)",
+    "O'Brien",
+    "\u00dcn\u00efc\u00f6d\u00e9",
+    "\u65e5\u672c\u8a9e",
+    "\u041f\u0440\u0438\u0432\u0435\u0442",
+    "\u0645\u0631\u062d\u0628\u0627",
+    "C++",
+    "R&D",
+    "50%",
+    "\u00a320",
+    "e-mail",
+    "v2.0",
+    "[draft]",
+]
+_ODD_TITLE = st.tuples(
+    st.sampled_from(_TITLE_WORDS[:4]),
+    st.lists(st.sampled_from(_TITLE_WORDS + _ODD_TOKENS), min_size=1, max_size=4),
+).map(lambda parts: " ".join([parts[0], *parts[1]]))
+
+
+@pytest.mark.asyncio(loop_scope="module")
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=_ODD_TITLE)
+async def test_odd_titles_are_kept_as_typed(shared: Shared, title: str) -> None:
+    """'remind me to <title> at 6' where the title holds markup, SQL, shell, templates,
+    other scripts or symbols: a reminder with exactly that title at 18:00, or a question."""
+    EXAMPLES["third batch: odd titles kept as typed"] += 1
+    actions, text = await _reply(shared, f"remind me to {title} at 6")
+    ok = matches(f"R {title} | 2026-11-25 18:00", actions, LON) or matches("NONE", actions, LON)
+    assert ok, f"{title!r}: {describe(actions, LON)} / {text[:80]!r}"
