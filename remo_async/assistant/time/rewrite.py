@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from remo_async.assistant.time import typos
+from remo_async.assistant.time import spoken, typos
 from remo_async.assistant.time.numbers import AMOUNT, NUMBER_WORD, WORDS, int_of, value_of
 
 _B = r"(?<![\w'])"  # a word starts here
@@ -146,6 +146,7 @@ def _pattern(body: str) -> re.Pattern[str]:
 # Passes in order; each rewrites what the ones before left.
 PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
     (typos.WORD, lambda m: typos.meant(m.group())),
+    *spoken.PASSES,  # dictated and compact forms: "six p m", "at um four", "20:15 h"
     # Texting "n"/"&" for "and" before "a half": "an hour n a half", "2 & a half hours".
     (_pattern(rf"(?<=\s)(?:n|&|'n'|'n)(?=\s+a\s+half{_E})"), _fixed("and")),
     (_pattern(rf"{_B}half\s+an?\s+hour{_E}"), _fixed("30 minutes")),
