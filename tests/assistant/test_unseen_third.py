@@ -2130,7 +2130,6 @@ XFAIL: dict[str, str] = {
     "hostile-markdown-link": "creates 'remind me](http://evil.example) to call mum' @Wed 11-25 ...",
     "hostile-repeated-request": "creates 'call mum remind me to call mum at 6 remind me to call...",
     "hostile-other-user": "creates 'remind user-123 to call mum' @Wed 11-25 18:00",
-    "dialog-ask-then-period": "no action, answers 'I only set reminders you ask for. Should I r...",
     "dialog-what-else-today": "no action, answers 'I'm not sure what you'd like me to do. You c...",
     "dialog-dictated-then-undo": "creates 'call the bank period' @Wed 11-25 16:00",
     "dialog-terse-then-rename": "no action, answers 'I'm not sure what you'd like me to do. You...",

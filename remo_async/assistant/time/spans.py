@@ -93,6 +93,9 @@ _CLOCK_PART: Final = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night)\b", re.IGNORECASE
 )
 _AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
+_SPOKEN_END: Final = re.compile(
+    r"[\s,]+(?:period|full\s+stop|exclamation\s+(?:mark|point)|question\s+mark)$", re.IGNORECASE
+)
 _PREPOSITION_THE: Final = re.compile(r"(?:on|at|by|for|around)\s+(?=the\s)", re.IGNORECASE)
 
 
@@ -132,8 +135,11 @@ def find_spans(text: str) -> list[Span]:
 
 
 def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
-    """The time text names when all of it is a time phrase, else None; WhenError if past."""
-    text = text.strip().rstrip(".!?").strip()
+    """The time text names when all of it is a time phrase, else None; WhenError if past.
+
+    A closing mark, typed or dictated ("at 5 period", "tomorrow full stop"), is not part of it.
+    """
+    text = _SPOKEN_END.sub("", text.strip().rstrip(".!?").strip()).rstrip(".!?").strip()
     if _SPAN.fullmatch(rewrite(text).text) is None:
         return None
     return read_span(text, now=now, zone=zone)

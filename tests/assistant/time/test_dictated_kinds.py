@@ -237,3 +237,17 @@ def test_a_weekday_with_a_date_checks_the_date(weekday: int, dom: int, form: str
             pass
         else:
             raise AssertionError(f"{said!r} was read although the date is no {DAYS[weekday]}")
+
+
+@given(
+    st.sampled_from(["at {h}", "tomorrow at {h}", "{h}pm", "friday at {h}", "in {h} minutes"]),
+    st.integers(1, 12),
+    st.sampled_from([" period", " full stop", ", period.", " Full Stop", " exclamation mark"]),
+)
+def test_a_dictated_closing_mark_after_an_answer_is_not_read(
+    form: str, hour: int, mark: str
+) -> None:
+    """'at 5 period' answering "when?" (was: not a time, so Remo offered instead of setting)."""
+    said = form.format(h=hour)
+    assert read_exact(said + mark, now=NOW, zone=ZONE) == read_exact(said, now=NOW, zone=ZONE)
+    assert read_exact(said, now=NOW, zone=ZONE) is not None
