@@ -211,9 +211,24 @@ def _tail(m: re.Match[str]) -> bool:
     return _TAIL.match(m.string, m.end()) is not None
 
 
+_Gate = Callable[[str], bool] | None
+# Each default pass with its cheap test (spoken.GATES), paired once here.
+_GATED: Final[tuple[tuple[re.Pattern[str], Replace, _Gate], ...]] = tuple(
+    (regex, replace, next((g for r, g in spoken.GATES.items() if r is regex), None))
+    for regex, replace in PASSES
+)
+
+
 def rewrite(text: str, passes: Sequence[tuple[re.Pattern[str], Replace]] = PASSES) -> Rewritten:
     """text with its spoken idioms in digits, mapped back to text character by character."""
     current = Rewritten(text, range(len(text)), range(1, len(text) + 1))
-    for regex, replace in passes:
+    gated = _GATED if passes is PASSES else [(regex, replace, None) for regex, replace in passes]
+    lowered, of = text.lower(), current
+    for regex, replace, gate in gated:
+        if gate is not None:
+            if of is not current:
+                lowered, of = current.text.lower(), current
+            if not gate(lowered):
+                continue
         current = _apply(current, regex, replace)
     return current

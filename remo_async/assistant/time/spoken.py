@@ -14,7 +14,7 @@ before left; the rewritten text keeps its map back to what the user typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from remo_async.assistant.time.numbers import NUMBER_WORD
@@ -79,56 +79,93 @@ def _hours_mark(m: re.Match[str]) -> str | None:
 
 
 Replace = Callable[[re.Match[str]], str | None]
+_NUMBER_BEFORE: Final = _pattern(rf"(?:.*\d|{NUMBER_WORD})")
+_MERIDIEM: Final = _pattern(rf"(?<=\w)\s*(?P<x>[ap])(?:\s+|\.\s+)m(?:\.|{_E})")
+
+
+def _meridiem(m: re.Match[str]) -> str | None:
+    """' p m' after a number ("six p m", "6 p. m.") -> ' pm'; after any other word, None."""
+    words = m.string[: m.start()].split()
+    return f" {m['x'].lower()}m" if words and _NUMBER_BEFORE.fullmatch(words[-1]) else None
+
+
+_OF_THE: Final = _pattern(
+    rf"(?P<c>\d|o'?\s*clock|[ap]\.?m\.?)\s+of\s+the\s+(?P<p>morning|afternoon|evening|night){_E}"
+)
+_HOURS_MARK: Final = _pattern(
+    rf"{_B}(?P<pre>(?:at|by|around|before|after|till|until)\s+)?"
+    rf"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mm>[0-5]\d)\s*(?:h|hrs|hours|uhr){_E}"
+)
+_ORDINAL_OF: Final = _pattern(rf"{_B}(?P<the>the\s+)?(?P<o>{_ORDINAL})\s+of\s+(?={_MONTH}{_E})")
+_MONTH_ORDINAL: Final = _pattern(rf"{_B}(?P<mon>{_MONTH})\s+(?P<the>the\s+)?(?P<o>{_ORDINAL}){_E}")
+_FILLED: Final = _pattern(
+    rf"{_B}(?P<pre>at|on|by|around|about|in|till|until|before|after)"
+    rf"(?:\s*,?\s+{_FILLERS}{_E}\s*,?)+\s+(?={_TIME_START})"
+)
+_EVE: Final = _pattern(rf"{_B}(?P<d>{_DAY_WORD})\s+(?P<p>eve|morn){_E}")
+_MONTHS: Final = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+
+
+_ORDINAL_STEMS: Final = (
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    *("tenth", "eleventh", "twelfth", "teenth", "tieth"),
+)
+_FILLER_WORD: Final = _pattern(rf"{_B}{_FILLERS}{_E}")
+_EVE_WORD: Final = _pattern(rf"{_B}(?:eve|morn){_E}")
+
+
+def _ordinal_date(text: str) -> bool:
+    return any(stem in text for stem in _ORDINAL_STEMS) and any(m in text for m in _MONTHS)
+
 
 PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
     # A stuttered preposition: "at at 6", "on on friday".
     (_pattern(rf"{_B}(?P<w>at|on|by|in)\s+(?P=w){_E}"), lambda m: m["w"]),
     # Fillers between a preposition and its time: "at um four", "on uh, friday".
     (
-        _pattern(
-            rf"{_B}(?P<pre>at|on|by|around|about|in|till|until|before|after)"
-            rf"(?:\s*,?\s+{_FILLERS}{_E}\s*,?)+\s+(?={_TIME_START})"
-        ),
+        _FILLED,
         lambda m: f"{m['pre']} ",
     ),
     # Spoken or dotted meridiem after a number: "six p m", "6 p. m.", "seven thirty a m".
-    (
-        _pattern(rf"(?P<pre>\d|{_B}(?:{NUMBER_WORD}))\s*(?P<x>[ap])(?:\s+|\.\s+)m(?:\.|{_E})"),
-        lambda m: f"{m['pre']} {m['x'].lower()}m",
-    ),
+    (_MERIDIEM, _meridiem),
     # "5 o'clock of the afternoon" is "5 o'clock in the afternoon".
-    (
-        _pattern(
-            rf"(?P<c>\d|o'?\s*clock|[ap]\.?m\.?)\s+of\s+the\s+"
-            rf"(?P<p>morning|afternoon|evening|night){_E}"
-        ),
-        lambda m: f"{m['c']} in the {m['p']}",
-    ),
+    (_OF_THE, lambda m: f"{m['c']} in the {m['p']}"),
     # "eve" and "morn" are the evening and the morning right after a day word only.
     (
-        _pattern(rf"{_B}(?P<d>{_DAY_WORD})\s+(?P<p>eve|morn){_E}"),
+        _EVE,
         lambda m: f"{m['d']} {'evening' if m['p'].lower() == 'eve' else 'morning'}",
     ),
     # A 24-hour clock marked with "h"/"hrs": "20:15 h", "at 18.30 hrs".
-    (
-        _pattern(
-            rf"{_B}(?P<pre>(?:at|by|around|before|after|till|until)\s+)?"
-            rf"(?P<h>[01]?\d|2[0-3])(?P<sep>[:.])(?P<mm>[0-5]\d)\s*(?:h|hrs|hours|uhr){_E}"
-        ),
-        _hours_mark,
-    ),
+    (_HOURS_MARK, _hours_mark),
     # Ordinal words next to a month: "the first of december", "december the twenty first".
-    (
-        _pattern(rf"{_B}(?P<the>the\s+)?(?P<o>{_ORDINAL})\s+of\s+(?={_MONTH}{_E})"),
-        lambda m: f"{m['the'] or ''}{_suffixed(m['o'])} of ",
-    ),
-    (
-        _pattern(rf"{_B}(?P<mon>{_MONTH})\s+(?P<the>the\s+)?(?P<o>{_ORDINAL}){_E}"),
-        lambda m: f"{m['mon']} {m['the'] or ''}{_suffixed(m['o'])}",
-    ),
+    (_ORDINAL_OF, lambda m: f"{m['the'] or ''}{_suffixed(m['o'])} of "),
+    (_MONTH_ORDINAL, lambda m: f"{m['mon']} {m['the'] or ''}{_suffixed(m['o'])}"),
     # A dotted clock said alone ("18.30", the answer to "when?") is a time, not money.
     (
         _pattern(r"^\s*(?P<h>[01]?\d|2[0-3])\.(?P<mm>[0-5]\d)\s*(?=[.!?]*\s*$)"),
         lambda m: f"{m['h']}:{m['mm']}",
     ),
 )
+# Cheap tests on the lower-cased text: a pass whose test fails cannot match and is skipped.
+GATES: Final[Mapping[re.Pattern[str], Callable[[str], bool]]] = {
+    _FILLED: lambda text: _FILLER_WORD.search(text) is not None,
+    _MERIDIEM: lambda text: "p m" in text or "a m" in text or ". m" in text,
+    _OF_THE: lambda text: "of the" in text,
+    _HOURS_MARK: lambda text: ":" in text or "." in text,
+    _EVE: lambda text: _EVE_WORD.search(text) is not None,
+    _ORDINAL_OF: _ordinal_date,
+    _MONTH_ORDINAL: _ordinal_date,
+}
