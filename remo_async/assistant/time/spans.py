@@ -78,7 +78,7 @@ _NEXT = (
 )
 # A correction and what replaces the time before it: "at 5 no wait 6", "in 10 min, no, 20 min".
 _FIX = (
-    rf"(?:\s*,\s*|\s+){CORRECTION}(?:\s*,\s*|\s+)(?:(?:at|on|by|in)\s+)?"
+    rf"(?:\s*,\s*|\s+)(?:{CORRECTION}(?:\s*,\s*|\s+))+(?:(?:at|on|by|in)\s+)?"
     rf"(?:{_STRONG}|{_DURATION_BODY}|{_BARE}{_END})"
 )
 _SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT}|{_FIX})*", re.IGNORECASE)
@@ -172,7 +172,11 @@ def find_time(text: str, *, now: datetime, zone: str) -> Found:
             pass
         else:
             return Found(at=joined, spans=(first, second))
-    for (first, _), (second, _) in pairwise(readable):
+    pairs = [(first, second) for (first, _), (second, _) in pairwise(readable)]
+    bare = _bare_second(text, readable[0][0])  # "at 6 or 7", "at 5 and 6"
+    if bare is not None and (len(readable) == 1 or readable[1][0].start >= bare.end):
+        pairs.insert(0, (readable[0][0], bare))
+    for first, second in pairs:
         pair = _two_times(text, first, second, now=now, zone=zone)
         if pair is not None:
             spans, times = pair
@@ -187,7 +191,23 @@ def find_time(text: str, *, now: datetime, zone: str) -> Found:
 
 # What joins two times of one request: "and", "&", "or", "plus" alone between them, or
 # "(and) (then) again" right before the second ("at 5 to leave and then again at 5:15").
-_JOINED: Final = re.compile(r"\s*,?\s*(?:and|&|or|plus)(?:\s+(?:then|also))?(?:\s+again)?\s*", re.I)
+_JOINED: Final = re.compile(
+    r"\s*,?\s*(?:and|&|or|plus)(?:\s+(?:then|also))?(?:\s+again)?\s*(?:at\s+)?", re.I
+)
+_BARE_AFTER: Final = re.compile(
+    r"\s*,?\s*(?:and|&|or)(?:\s+again)?\s+(?:at\s+)?(?P<n>\d{1,2}(?:[:.]\d{2})?)(?![\w'.:])", re.I
+)
+_BARE_CLOCK: Final = re.compile(r"\d{1,2}(?:[:.]\d{2})?")
+
+
+def _bare_second(text: str, first: Span) -> Span | None:
+    """A bare number right after a time of day and "and"/"or": a second time ("at 6 or 7")."""
+    m = _BARE_AFTER.match(text, first.end)
+    if m is None or not _CLOCK_PART.search(_DAY_PART.sub(" ", rewrite(first.text).text)):
+        return None
+    return Span(m.start("n"), m.end("n"), m["n"])
+
+
 _AGAIN: Final = re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|&)\s+)?(?:then\s+)?again\s*,?\s*$", re.I)
 
 
@@ -209,6 +229,7 @@ def _two_times(
     else:
         return None
     said = [rewrite(span.text).text for span in (first, second)]
+    said = [f"at {one}" if _BARE_CLOCK.fullmatch(one) else one for one in said]
     days = [" ".join(m.group() for m in _DAY_PART.finditer(one)) for one in said]
     clocks = [_DAY_PART.sub(" ", one) for one in said]
     times = []

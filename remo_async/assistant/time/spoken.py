@@ -84,11 +84,23 @@ _MERIDIEM: Final = _pattern(rf"(?<=\w)\s*(?P<x>[ap])(?:\s+|\.\s+)m(?:\.|{_E})")
 
 
 def _meridiem(m: re.Match[str]) -> str | None:
-    """' p m' after a number ("six p m", "6 p. m.") -> ' pm'; after any other word, None."""
+    """' p m' after a number ("six p m", "6 p. m.") -> ' pm'; after any other word, None.
+
+    ' a m' must also end the phrase (an end, a mark or a link word follows): "2 a m
+    batteries" is not 2 am.
+    """
     words = m.string[: m.start()].split()
-    return f" {m['x'].lower()}m" if words and _NUMBER_BEFORE.fullmatch(words[-1]) else None
+    if not words or not _NUMBER_BEFORE.fullmatch(words[-1]):
+        return None
+    if m["x"].lower() == "a" and _LINK_AFTER.match(m.string, m.end()) is None:
+        return None
+    return f" {m['x'].lower()}m"
 
 
+_LINK_AFTER: Final = _pattern(
+    r"\s*(?:$|[^\w\s]|(?:to|on|at|for|and|or|then|tomorrow|today|tonight|please|every|each"
+    r"|next|this|sharp|so|pls|thanks|in)(?![\w']))"
+)
 _OF_THE: Final = _pattern(
     rf"(?P<c>\d|o'?\s*clock|[ap]\.?m\.?)\s+of\s+the\s+(?P<p>morning|afternoon|evening|night){_E}"
 )

@@ -24,7 +24,8 @@ ZONE = "Europe/London"
 TURN = Turn.offline(now=NOW, zone=ZONE)
 CORRECTIONS = (
     *("no wait", "no, wait", "sorry", "no sorry", "no", "scratch that", "I mean"),
-    *("i meant", "make that", "or rather", "actually", "oops", "wait"),
+    *("i meant", "make that", "or rather", "actually", "oops", "wait", "actually make it"),
+    *("no wait, make that", "sorry I mean"),
 )
 CLOCKS = st.one_of(
     st.integers(1, 12).map(str),
@@ -156,3 +157,38 @@ def test_a_time_then_again_later_in_the_sentence() -> None:
         datetime(2026, 11, 25, 17, tzinfo=UTC),
         datetime(2026, 11, 25, 17, 15, tzinfo=UTC),
     )
+
+
+@given(
+    st.integers(1, 12),
+    st.integers(1, 12),
+    st.sampled_from(["and", "or", "&", "and again", "or at", "and at"]),
+    st.sampled_from(["", "tomorrow ", "on friday "]),
+)
+def test_a_bare_second_hour_is_a_second_time(first: int, second: int, join: str, day: str) -> None:
+    """'at 6 or 7', 'at 5 and 6' (was: 18:00 titled "call mum or 7": a time dropped)."""
+    if first == second:
+        return
+    found = find_time(f"remind me {day}at {first} {join} {second} to call mum", now=NOW, zone=ZONE)
+    times = tuple(parse_when(f"{day}at {hour}", now=NOW, zone=ZONE) for hour in (first, second))
+    assert found.at is None
+    assert found.times == times
+    intent = read_turn(f"remind me {day}at {first} {join} {second} to call mum", TURN)
+    assert isinstance(intent, NeedTime), intent
+    assert intent.title == "call mum"
+
+
+@given(
+    st.sampled_from(["every day", "every weekday", "daily", "every monday", "every other week"]),
+    st.integers(1, 12),
+    st.integers(1, 12),
+    st.sampled_from(["and", "or", "and again at", "& at"]),
+)
+def test_a_repeating_reminder_with_two_times_asks(
+    every: str, first: int, second: int, join: str
+) -> None:
+    """'every weekday at 9 and 5' (was: a weekday rule at 09:00, the 5 dropped)."""
+    if first == second:
+        return
+    intent = read_turn(f"remind me {every} at {first} {join} {second} to log my time", TURN)
+    assert isinstance(intent, NeedTime), intent

@@ -97,6 +97,12 @@ def test_am_and_pm_spelled_out_with_spaces(said: tuple[str, int, int]) -> None:
     assert (intent.title, intent.at) == ("call dad", _today_or_tomorrow(hour, minute))
 
 
+@given(st.integers(1, 12), st.sampled_from(["batteries", "Maxwell", "size bags"]))
+def test_a_m_before_a_word_is_not_a_meridiem(count: int, word: str) -> None:
+    found = find_time(f"remind me to buy {count} a m {word} tomorrow", now=NOW, zone=ZONE)
+    assert found.at == datetime(2026, 11, 26, 9, tzinfo=UTC)
+
+
 _FILLER = st.sampled_from(["um", "uh", "er", "erm", "umm", "uhh", "hmm", "Um", "UH"])
 
 
