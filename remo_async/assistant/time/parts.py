@@ -74,7 +74,9 @@ class Parts:
         """
         dated = (MonthDay, Candidates)
         if self.day is None or self.replaces("day"):
-            self.weekday = None if self.day is not None else self.weekday
+            if self.day is not None:  # replaced: "tonight sorry saturday" drops its night too
+                self.weekday = None
+                self.period = None if self.period == "tonight" else self.period
             self.day, self.named_today = day, today
             return True
         if self.weekday is not None:

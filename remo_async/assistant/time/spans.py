@@ -78,7 +78,7 @@ _NEXT = (
 )
 # A correction and what replaces the time before it: "at 5 no wait 6", "in 10 min, no, 20 min".
 _FIX = (
-    rf"(?:\s*,\s*|\s+)(?:{CORRECTION}(?:\s*,\s*|\s+))+(?:(?:at|on|by|in)\s+)?"
+    rf"(?:\s*,\s*|\s+)(?:{CORRECTION}(?:\s*,\s*|\s+))+(?!later\b)(?:(?:at|on|by|in)\s+)?"
     rf"(?:{_STRONG}|{_DURATION_BODY}|{_BARE}{_END})"
 )
 _SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT}|{_FIX})*", re.IGNORECASE)
