@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 
@@ -57,6 +57,15 @@ class Parts:
     default: Clock | None = None  # the time of day a phrase implies ("end of the day": 17:00)
     later: bool = False  # "later (today)": a few hours from now, not a wall time
     weekday: int | None = None  # "friday the 11th": a date that must fall on this weekday
+    # After "no wait", "sorry": the pieces the words that follow may still replace, once each.
+    replaceable: set[str] = field(default_factory=set)
+
+    def replaces(self, piece: str) -> bool:
+        """Whether a correction lets piece ("day", "period", "clock") be named again; once."""
+        if piece not in self.replaceable:
+            return False
+        self.replaceable.discard(piece)
+        return True
 
     def set_day(self, day: date | Weekday | MonthDay | Candidates, *, today: bool = False) -> bool:
         """Names the day; False if one was named already (the phrase is not one of ours).
@@ -64,7 +73,10 @@ class Parts:
         A weekday next to a date ("friday the 11th", "june 11, a friday") narrows the date.
         """
         dated = (MonthDay, Candidates)
-        if self.day is None:
+        if self.day is None or self.replaces("day"):
+            if self.day is not None:  # replaced: "tonight sorry saturday" drops its night too
+                self.weekday = None
+                self.period = None if self.period == "tonight" else self.period
             self.day, self.named_today = day, today
             return True
         if self.weekday is not None:

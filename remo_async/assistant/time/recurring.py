@@ -19,6 +19,7 @@ from remo_async.assistant.time import repeat_words as w
 from remo_async.assistant.time.context import UnsupportedRecurrence, WhenError, to_utc
 from remo_async.assistant.time.numbers import int_of
 from remo_async.assistant.time.rewrite import rewrite
+from remo_async.assistant.time.spans import find_time
 from remo_async.assistant.time.when import parse_when
 from remo_async.domain.recurrence import next_occurrence
 
@@ -199,6 +200,9 @@ def _plain(text: str) -> Recurrence | None:
 _FINDERS: Final = (_month_dates, _intervals, _weekdays, _plain)
 
 
+_JOINED: Final = re.compile(r"(?<![\w'])(?:and|or)(?![\w'])|&", re.IGNORECASE)
+
+
 def first_time(rec: Recurrence, time_text: str, *, now: datetime, zone: str) -> datetime:
     """The first occurrence of rec, at the time of day time_text names ("" for the default).
 
@@ -208,6 +212,9 @@ def first_time(rec: Recurrence, time_text: str, *, now: datetime, zone: str) -> 
     """
     if rec.unsupported:
         raise UnsupportedRecurrence("I can't repeat a reminder like that yet")
+    if _JOINED.search(time_text) and find_time(time_text, now=now, zone=zone).times:
+        # "every weekday at 9 and 5": two times of day, which one rule's DTSTART cannot hold.
+        raise WhenError("that names two times of day, and one repeating reminder has one")
     if rec.step is not None:
         return parse_when(time_text, now=now, zone=zone) if time_text else now + rec.step
     clock = _clock_text(time_text, rec.period)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from remo_async.assistant.time import typos
+from remo_async.assistant.time import spoken, typos
 from remo_async.assistant.time.numbers import AMOUNT, NUMBER_WORD, WORDS, int_of, value_of
 
 _B = r"(?<![\w'])"  # a word starts here
@@ -146,6 +146,7 @@ def _pattern(body: str) -> re.Pattern[str]:
 # Passes in order; each rewrites what the ones before left.
 PASSES: Final[tuple[tuple[re.Pattern[str], Replace], ...]] = (
     (typos.WORD, lambda m: typos.meant(m.group())),
+    *spoken.PASSES,  # dictated and compact forms: "six p m", "at um four", "20:15 h"
     # Texting "n"/"&" for "and" before "a half": "an hour n a half", "2 & a half hours".
     (_pattern(rf"(?<=\s)(?:n|&|'n'|'n)(?=\s+a\s+half{_E})"), _fixed("and")),
     (_pattern(rf"{_B}half\s+an?\s+hour{_E}"), _fixed("30 minutes")),
@@ -210,9 +211,24 @@ def _tail(m: re.Match[str]) -> bool:
     return _TAIL.match(m.string, m.end()) is not None
 
 
+_Gate = Callable[[str], bool] | None
+# Each default pass with its cheap test (spoken.GATES), paired once here.
+_GATED: Final[tuple[tuple[re.Pattern[str], Replace, _Gate], ...]] = tuple(
+    (regex, replace, next((g for r, g in spoken.GATES.items() if r is regex), None))
+    for regex, replace in PASSES
+)
+
+
 def rewrite(text: str, passes: Sequence[tuple[re.Pattern[str], Replace]] = PASSES) -> Rewritten:
     """text with its spoken idioms in digits, mapped back to text character by character."""
     current = Rewritten(text, range(len(text)), range(1, len(text) + 1))
-    for regex, replace in passes:
+    gated = _GATED if passes is PASSES else [(regex, replace, None) for regex, replace in passes]
+    lowered, of = text.lower(), current
+    for regex, replace, gate in gated:
+        if gate is not None:
+            if of is not current:
+                lowered, of = current.text.lower(), current
+            if not gate(lowered):
+                continue
         current = _apply(current, regex, replace)
     return current

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Final
 
 from remo_async.assistant.time.context import Context, WhenError, to_utc
+from remo_async.assistant.time.corrections import CORRECTION
 from remo_async.assistant.time.parts import Candidates, Clock, MonthDay, Parts, Weekday
 from remo_async.assistant.time.periods import ORDINAL_COMPONENT, PERIOD_COMPONENTS, later
 
@@ -37,7 +39,9 @@ _WEEKDAY = (
     r"(?P<wd>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday|s)?|thu(?:r(?:s(?:day)?)?)?"
     r"|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
-_FILLER: Final = re.compile(r"(?:(?:at|on|by|for)\s+|,\s*|\s+)*")
+_FILLER: Final = re.compile(r"(?:(?:at|on|by|for)\s+(?:the\s+)?|,\s*|\s+)*")
+_AFTER_AT: Final = re.compile(r"\bat(?:\s+the)?[\s,]*$")
+_CORRECTION: Final = re.compile(rf"{CORRECTION}{_END}")
 _RELATIVE_DAY: Final = re.compile(
     rf"(?P<rel>(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|today|tonight){_END}"
 )
@@ -62,7 +66,7 @@ _CLOCK: Final = re.compile(
 def _relative_day(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
     word = m["rel"]
     if word == "tonight":
-        if parts.period is not None:
+        if parts.period is not None and not parts.replaces("period"):
             return False
         parts.period = "tonight"
     offset = 0 if word in ("today", "tonight") else 2 if "after" in word else 1
@@ -87,14 +91,21 @@ def _month_day(m: re.Match[str], parts: Parts, _today: date, _at: bool) -> bool:
 
 
 def _period(m: re.Match[str], parts: Parts, today: date, _at: bool) -> bool:
-    if parts.period is not None:
+    if parts.period is not None and not parts.replaces("period"):
         return False
     parts.period = m["period"]
     return not m["this"] or parts.set_day(today, today=True)
 
 
+def _correction(_m: re.Match[str], parts: Parts, _today: date, _at: bool) -> bool:
+    """'no wait', 'sorry': what follows may replace the day, period and clock said before."""
+    parts.replaceable = {"day", "period", "clock"}
+    return True
+
+
 def _clock(m: re.Match[str], parts: Parts, _today: date, after_at: bool) -> bool:
-    if parts.clock is not None:
+    after_at = after_at or "clock" in parts.replaceable  # "at 5 no wait 6"
+    if parts.clock is not None and not parts.replaces("clock"):
         return False
     if m["word"]:
         hour = 0 if m["word"] == "midnight" else 12
@@ -114,6 +125,7 @@ def _clock(m: re.Match[str], parts: Parts, _today: date, after_at: bool) -> bool
 _Handler = Callable[[re.Match[str], Parts, date, bool], bool]
 # Order matters: a day-month date must win over its leading number read as an hour.
 _COMPONENTS: Final[tuple[tuple[re.Pattern[str], _Handler], ...]] = (
+    (_CORRECTION, _correction),
     *PERIOD_COMPONENTS,
     (_RELATIVE_DAY, _relative_day),
     (_NEXT_SPAN, _next_span),
@@ -135,7 +147,7 @@ def _scan(text: str, today: date) -> Parts | None:
         pos += len(filler)
         if pos == len(text):
             break
-        after_at = filler.rstrip(" ,").endswith("at")
+        after_at = _AFTER_AT.search(filler) is not None
         for regex, handler in _COMPONENTS:
             m = regex.match(text, pos)
             if m is not None:
@@ -222,6 +234,21 @@ def _pick_weekday(wd: Weekday, parts: Parts, ctx: Context) -> date:
     return today + timedelta(days=(wd.weekday - today.weekday() - 1) % 7 + 1)
 
 
+def _on_weekday(day: date, parts: Parts, ctx: Context) -> date:
+    """day, if it falls on the weekday said with it ("friday the 27th"); else WhenError.
+
+    The weekday checks the date, it does not search for one: "friday the 28th" when the
+    28th ahead is a Saturday is asked about, never read as a Friday 28th months away.
+    """
+    if parts.weekday is not None and day.weekday() != parts.weekday:
+        named = calendar.day_name[parts.weekday]
+        raise WhenError(
+            f"{ctx.shown}: the next {day:%B} {day.day} is a {calendar.day_name[day.weekday()]},"
+            f" not a {named}"
+        )
+    return day
+
+
 def _pick_month_day(md: MonthDay, parts: Parts, ctx: Context) -> date:
     """The first such date still ahead, or the one of the year given."""
     years = [md.year] if md.year else list(range(ctx.today.year, ctx.today.year + 9))
@@ -232,20 +259,16 @@ def _pick_month_day(md: MonthDay, parts: Parts, ctx: Context) -> date:
         except ValueError:
             continue
         valid = True
-        if parts.weekday is not None and day.weekday() != parts.weekday:
-            continue
         if _ahead(day, parts, ctx):
-            return day
+            return _on_weekday(day, parts, ctx)
     raise WhenError(f"{ctx.shown} is {'in the past' if valid else 'not a date'}")
 
 
 def _pick_candidate(candidates: Candidates, parts: Parts, ctx: Context) -> date:
     """The first candidate day still ahead, moved by its `then` days."""
     for day in candidates.days:
-        if parts.weekday is not None and day.weekday() != parts.weekday:
-            continue
         if _ahead(day, parts, ctx):
-            return day + timedelta(days=candidates.then)
+            return _on_weekday(day, parts, ctx) + timedelta(days=candidates.then)
     raise WhenError(f"{ctx.shown} is in the past")
 
 

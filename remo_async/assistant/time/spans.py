@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from typing import Final
+from zoneinfo import ZoneInfo
 
+from remo_async.assistant.time.corrections import CORRECTION
 from remo_async.assistant.time.repeat_words import attributive
 from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.when import WhenError, parse_when
@@ -30,7 +33,10 @@ _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon|tues?|weds?|thu(?:rs?)?|fri"
     r"|(?:sat|sun)(?=\s+(?:morning|afternoon|evening|night)\b)"  # "sat morning", "on sat"
-    r"|(?<=\bon\s)(?:sat|sun)(?=\s*(?:$|[,.!?]|(?:to|at|for|and|about|by|please)\b)))\.?"
+    # After "on", "me", "<day> and", a dash or the start, before a clock or a link word:
+    # "on sat", "remind me sat to ...", "sat and sun at 10", "vet - sat 10am".
+    r"|(?:(?<=\bon\s)|(?<=\bme\s)|(?<=[-,:;]\s)|^|(?<=(?:day|sat|sun|mon|ues|wed|eds|thu|urs|fri|row)\sand\s))"
+    r"(?:sat|sun)(?=\s*(?:$|[,.!?]|(?:to|at|for|and|about|by|please)\b|\d)))\.?"
 )
 MONTH: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -64,12 +70,18 @@ _STRONG = (
     rf"{_END}"
 )
 # A bare number is a time only after "at" or next to another component ("tomorrow 10").
-_FIRST = rf"(?:(?:(?:on|at|by|for|around)\s+)?{_STRONG}|(?:at|around)\s+{_BARE}{_END})"
+# "on the friday", "at the 5 o'clock": an article after the preposition changes nothing.
+_FIRST = rf"(?:(?:(?:on|at|by|for|around)\s+(?:the\s+)?)?{_STRONG}|(?:at|around)\s+{_BARE}{_END})"
 _NEXT = (
     rf"(?:\s*,\s*|\s+)(?:(?:at|on|by)\s+)?"
-    rf"(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END})"
+    rf"(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END}|\d{{1,2}}(?:st|nd|rd|th){_END})"
 )
-_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*", re.IGNORECASE)
+# A correction and what replaces the time before it: "at 5 no wait 6", "in 10 min, no, 20 min".
+_FIX = (
+    rf"(?:\s*,\s*|\s+)(?:{CORRECTION}(?:\s*,\s*|\s+))+(?!later\b)(?:(?:at|on|by|in)\s+)?"
+    rf"(?:{_STRONG}|{_DURATION_BODY}|{_BARE}{_END})"
+)
+_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT}|{_FIX})*", re.IGNORECASE)
 MAX_SPANS: Final = 6  # no sentence names more times than this and means one of them
 _DURATION_RE: Final = re.compile(rf"(?<![\w']){DURATION}", re.IGNORECASE)
 _DAY_PART: Final = re.compile(
@@ -81,6 +93,10 @@ _CLOCK_PART: Final = re.compile(
     r"\d|\b(?:noon|midday|midnight|morning|afternoon|evening|night)\b", re.IGNORECASE
 )
 _AROUND: Final = re.compile(r"\baround\s+", re.IGNORECASE)
+_SPOKEN_END: Final = re.compile(
+    r"[\s,]+(?:period|full\s+stop|exclamation\s+(?:mark|point)|question\s+mark)$", re.IGNORECASE
+)
+_PREPOSITION_THE: Final = re.compile(r"(?:on|at|by|for|around)\s+(?=the\s)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +116,9 @@ class Found:
     spans: tuple[Span, ...] = ()
     problem: str | None = None
     unread: tuple[Span, ...] = ()  # looked like a time but could not be read (e.g. past)
+    # Two times for one request ("at 3pm and again at 5pm", "on sat and sun at 10"): both,
+    # in the order said, with at None and a problem, so the caller asks (or makes one each).
+    times: tuple[datetime, ...] = ()
 
 
 def find_spans(text: str) -> list[Span]:
@@ -107,7 +126,8 @@ def find_spans(text: str) -> list[Span]:
     said = rewrite(text)
     spans = []
     for m in _SPAN.finditer(said.text):
-        if attributive(said.text, m.start(), m.end()):
+        lead = _PREPOSITION_THE.match(m.group())  # "for the 2027-04-02 trip": still a noun's
+        if attributive(said.text, m.start() + (lead.end() if lead else 0), m.end()):
             continue  # "the monday meeting notes", "plan the weekend trip"
         start, end = said.origin(m.start(), m.end())
         spans.append(Span(start, end, text[start:end]))
@@ -115,8 +135,11 @@ def find_spans(text: str) -> list[Span]:
 
 
 def read_exact(text: str, *, now: datetime, zone: str) -> datetime | None:
-    """The time text names when all of it is a time phrase, else None; WhenError if past."""
-    text = text.strip().rstrip(".!?").strip()
+    """The time text names when all of it is a time phrase, else None; WhenError if past.
+
+    A closing mark, typed or dictated ("at 5 period", "tomorrow full stop"), is not part of it.
+    """
+    text = _SPOKEN_END.sub("", text.strip().rstrip(".!?").strip()).rstrip(".!?").strip()
     if _SPAN.fullmatch(rewrite(text).text) is None:
         return None
     return read_span(text, now=now, zone=zone)
@@ -149,10 +172,76 @@ def find_time(text: str, *, now: datetime, zone: str) -> Found:
             pass
         else:
             return Found(at=joined, spans=(first, second))
+    pairs = [(first, second) for (first, _), (second, _) in pairwise(readable)]
+    bare = _bare_second(text, readable[0][0])  # "at 6 or 7", "at 5 and 6"
+    if bare is not None and (len(readable) == 1 or readable[1][0].start >= bare.end):
+        pairs.insert(0, (readable[0][0], bare))
+    for first, second in pairs:
+        pair = _two_times(text, first, second, now=now, zone=zone)
+        if pair is not None:
+            spans, times = pair
+            shown = " and ".join(f"{t.astimezone(ZoneInfo(zone)):%a %H:%M}" for t in times)
+            problem = f"that names two times ({shown}), and one reminder has one time"
+            return Found(at=None, spans=spans, problem=problem, times=times)
     # Of times that do not go together, the first is the one "remind me <when> to ..." names;
     # the rest stay in the title ("on monday to book the hotel for friday").
     span, at = readable[0]
     return Found(at=at, spans=(span,))
+
+
+# What joins two times of one request: "and", "&", "or", "plus" alone between them, or
+# "(and) (then) again" right before the second ("at 5 to leave and then again at 5:15").
+_JOINED: Final = re.compile(
+    r"\s*,?\s*(?:and|&|or|plus)(?:\s+(?:then|also))?(?:\s+again)?\s*(?:at\s+)?", re.I
+)
+_BARE_AFTER: Final = re.compile(
+    r"\s*,?\s*(?:and|&|or)(?:\s+again)?\s+(?:at\s+)?(?P<n>\d{1,2}(?:[:.]\d{2})?)(?![\w'.:])", re.I
+)
+_BARE_CLOCK: Final = re.compile(r"\d{1,2}(?:[:.]\d{2})?")
+
+
+def _bare_second(text: str, first: Span) -> Span | None:
+    """A bare number right after a time of day and "and"/"or": a second time ("at 6 or 7")."""
+    m = _BARE_AFTER.match(text, first.end)
+    if m is None or not _CLOCK_PART.search(_DAY_PART.sub(" ", rewrite(first.text).text)):
+        return None
+    return Span(m.start("n"), m.end("n"), m["n"])
+
+
+_AGAIN: Final = re.compile(r"(?:\s*,\s*|\s+)(?:(?:and|&)\s+)?(?:then\s+)?again\s*,?\s*$", re.I)
+
+
+def _two_times(
+    text: str, first: Span, second: Span, *, now: datetime, zone: str
+) -> tuple[tuple[Span, ...], tuple[datetime, datetime]] | None:
+    """The spans and times of two times said for one request, or None.
+
+    A day said with only one of them goes with both ("on sat and sun at 10" is Saturday
+    and Sunday at 10, "tomorrow at 9 and at 5" tomorrow at 9 and at 5).
+    """
+    between = text[first.end : second.start]
+    again = _AGAIN.search(between)
+    if _JOINED.fullmatch(between):
+        spans: tuple[Span, ...] = (Span(first.start, second.end, text[first.start : second.end]),)
+    elif again is not None:
+        start = first.end + again.start()
+        spans = (first, Span(start, second.end, text[start : second.end]))
+    else:
+        return None
+    said = [rewrite(span.text).text for span in (first, second)]
+    said = [f"at {one}" if _BARE_CLOCK.fullmatch(one) else one for one in said]
+    days = [" ".join(m.group() for m in _DAY_PART.finditer(one)) for one in said]
+    clocks = [_DAY_PART.sub(" ", one) for one in said]
+    times = []
+    for i, one in enumerate(said):
+        other = 1 - i
+        day = days[other] if not days[i] else ""
+        clock = clocks[other] if not _CLOCK_PART.search(clocks[i]) else ""
+        try:
+            times.append(read_span(f"{day} {one} {clock}".strip(), now=now, zone=zone))
+        except WhenError:
+            return None
+    return spans, (times[0], times[1])
 
 
 def _halves(first: str, second: str) -> bool:

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dateutil.relativedelta import relativedelta
 
+from remo_async.assistant.time.corrections import corrected
 from remo_async.assistant.time.rewrite import rewrite
 from remo_async.assistant.time.rules import Context, WhenError, read_phrase, to_utc
 
@@ -99,7 +100,7 @@ def _read(text: str, *, now: datetime, zone: str, date_only: bool) -> date | dat
         raise WhenError("a date or time is required")
     if len(clean) > _MAX_LENGTH:
         raise WhenError("that is too long to be a date or time")
-    clean = rewrite(clean).text
+    clean = _durations_corrected(rewrite(clean).text)
     plain = " ".join(text.split())
     shown = repr(plain if len(plain) <= 40 else plain[:37] + "...")
     iso = _read_iso(clean, tz, shown)
@@ -115,6 +116,15 @@ def _read(text: str, *, now: datetime, zone: str, date_only: bool) -> date | dat
         what = "a date" if date_only else "a time"
         raise WhenError(f"could not understand {ctx.shown} as {what}")
     return found
+
+
+def _durations_corrected(text: str) -> str:
+    """A duration taken back, or put in, is replaced whole: "in 10 min, no, 20 min" is
+    "20 min"; the scanner replaces days and clocks piece by piece (corrections.py)."""
+    fixed = corrected(text)
+    if fixed is None or not any(_DURATION.fullmatch(part.strip()) for part in fixed):
+        return text
+    return fixed[1].strip()
 
 
 def _normalize(text: str) -> str:
