@@ -109,6 +109,7 @@ class RawCalls:
             Item=to_item(
                 {
                     "key": key,
+                    "user_id": user,
                     "fingerprint": "0" * 64,
                     "lease": epoch(now) + 30,
                     "ttl": epoch(now) + 86400,
@@ -131,7 +132,15 @@ class RawCalls:
         answer = {"fingerprint": "0" * 64, "status": 201, "body": body * 3}
         await self.client.put_item(
             TableName=table,
-            Item=to_item({"key": key, **answer, "location": key, "ttl": epoch(now) + 86400}),
+            Item=to_item(
+                {
+                    "key": key,
+                    "user_id": user,
+                    **answer,
+                    "location": key,
+                    "ttl": epoch(now) + 86400,
+                }
+            ),
         )
         return item
 

@@ -41,9 +41,11 @@ async def replay_or_run(
     key = item_key(user_id, f"{request.method} {request.path}", given)
     deadline = time.monotonic() + WAIT_FOR_FIRST
     while True:
-        held = await keys.claim(key=key, fingerprint=fingerprint)
+        held = await keys.claim(key=key, fingerprint=fingerprint, user_id=user_id)
         if held is None:
-            return await _run(request, handler, keys, key=key, fingerprint=fingerprint)
+            return await _run(
+                request, handler, keys, key=key, fingerprint=fingerprint, user_id=user_id
+            )
         if held.fingerprint != fingerprint:
             raise HttpProblem(409, f"this {HEADER} was used with a different body")
         if held.done:
@@ -80,6 +82,7 @@ async def _run(
     *,
     key: str,
     fingerprint: str,
+    user_id: str,
 ) -> web.StreamResponse:
     try:
         response = await handler(request)
@@ -96,7 +99,7 @@ async def _run(
         )
         try:
             # Shielded: a client that hangs up now must not leave the claim without its answer.
-            await asyncio.shield(keys.complete(key=key, answer=answer))
+            await asyncio.shield(keys.complete(key=key, answer=answer, user_id=user_id))
         except StoreError as exc:
             # The create stands: a 503 would invite a retry that, after the claim's lease,
             # makes it twice. Give the real answer; the key stays claimed (a retry within

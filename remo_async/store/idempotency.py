@@ -12,7 +12,10 @@ from remo_async.domain.rules import epoch
 from remo_async.domain.times import Clock
 from remo_async.store.attrs import from_item, to_item
 from remo_async.store.dynamo import ConditionFailed, Dynamo
+from remo_async.store.purge import delete_partition
 
+USER_INDEX = "user-index"
+"""The GSI of migration 0006: a user's keys, to erase them with the user's data."""
 KEEP = timedelta(hours=24)
 LEASE = timedelta(seconds=30)
 """How long a claim may stay pending before another request may take it over (a crash)."""
@@ -41,11 +44,12 @@ class IdempotencyRepository:
         self.table = table
         self._clock = clock
 
-    async def claim(self, *, key: str, fingerprint: str) -> Answer | None:
+    async def claim(self, *, key: str, fingerprint: str, user_id: str) -> Answer | None:
         """None when this caller now owns the key; else what the key already holds."""
         now = self._clock()
         values = {
             "key": key,
+            "user_id": user_id,
             "fingerprint": fingerprint,
             "lease": epoch(now + LEASE),
             "ttl": epoch(now + KEEP),
@@ -72,7 +76,9 @@ class IdempotencyRepository:
             )
         except ConditionFailed:
             held = await self.get(key=key)
-            return held if held is not None else await self.claim(key=key, fingerprint=fingerprint)
+            if held is not None:
+                return held
+            return await self.claim(key=key, fingerprint=fingerprint, user_id=user_id)
         return None
 
     async def get(self, *, key: str) -> Answer | None:
@@ -91,11 +97,12 @@ class IdempotencyRepository:
             location=values.get("location"),
         )
 
-    async def complete(self, *, key: str, answer: Answer) -> None:
+    async def complete(self, *, key: str, answer: Answer, user_id: str) -> None:
         """Stores the first answer for replays."""
         now = self._clock()
         values = {
             "key": key,
+            "user_id": user_id,
             "fingerprint": answer.fingerprint,
             "status": answer.status,
             "body": answer.body,
@@ -114,3 +121,11 @@ class IdempotencyRepository:
                 ConditionExpression="attribute_not_exists(#status)",
                 ExpressionAttributeNames={"#status": "status"},
             )
+
+    async def forget_user(self, *, user_id: str) -> int:
+        """Deletes every key the user claimed (and the answers stored under them); returns
+        how many. Read from the user-index GSI, which is eventually consistent: a claim
+        made in the same moment may be missed, and its answer expires within KEEP."""
+        return await delete_partition(
+            self._dynamo, table=self.table, key_attrs=("key",), user_id=user_id, index=USER_INDEX
+        )

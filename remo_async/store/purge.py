@@ -15,9 +15,18 @@ BATCH_ATTEMPTS = 8
 
 
 async def delete_partition(
-    dynamo: Dynamo, *, table: str, key_attrs: Sequence[str], user_id: str
+    dynamo: Dynamo,
+    *,
+    table: str,
+    key_attrs: Sequence[str],
+    user_id: str,
+    index: str | None = None,
 ) -> int:
-    """Deletes every item whose partition key is user_id; returns the count deleted."""
+    """Deletes every item whose partition key is user_id; returns the count deleted.
+
+    With `index`, the items a GSI keyed on `user_id` finds (key_attrs are then the table's
+    own keys, to delete by); a GSI is read eventually consistent (DynamoDB offers no other).
+    """
     names = {f"#k{i}": name for i, name in enumerate(key_attrs)}
     request: dict[str, Any] = {
         "TableName": table,
@@ -27,6 +36,13 @@ async def delete_partition(
         "ProjectionExpression": ", ".join(names),
         "ConsistentRead": True,
     }
+    if index is not None:
+        request.update(
+            IndexName=index,
+            KeyConditionExpression="#uid = :uid",
+            ExpressionAttributeNames={**names, "#uid": "user_id"},
+            ConsistentRead=False,
+        )
     deleted = 0
     while True:
         response = await dynamo.call("query", **request)

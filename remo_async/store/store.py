@@ -142,4 +142,8 @@ class Store:
             await self.users.forget_memory(privy_id=user_id)  # "it" and "undo" refer to it
         if data_type in {"user", "all"}:
             deleted["user"] = int(await self.users.delete(privy_id=user_id))
+        if data_type == "all":
+            # Stored answers of Idempotency-Key requests hold the user's titles and replies,
+            # and a retry would replay a create of what was just deleted.
+            await self.idempotency.forget_user(user_id=user_id)
         return deleted
