@@ -13,6 +13,14 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 MAX_MESSAGE: Final = 4000
+# The longest message the readers read (a 200-character title, its time and its command
+# words fit easily); a longer one is asked about, so no message costs more than a bounded
+# amount of CPU on the event loop however it is built.
+MAX_REQUEST: Final = 600
+TOO_LONG: Final = (
+    "That's a long message for me to act on. Could you send me the request in a sentence or "
+    'two? For example "remind me to call mum tomorrow at 10am".'
+)
 
 _POLITE: Final = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
@@ -29,9 +37,12 @@ _POLITE: Final = re.compile(
     re.IGNORECASE,
 )
 _REMINDING: Final = re.compile(r"^reminding\s+me\b", re.IGNORECASE)
+# One closing courtesy ("..., please", "... thanks!"), anchored at the end; stripped one at a
+# time from the end (a repeated group searched from every start is quadratic in the length).
 _TRAILING: Final = re.compile(
-    r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
+    r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b[\s.!?]*$", re.IGNORECASE
 )
+_TRAILING_REACH: Final = 40  # the longest courtesy with its separators, in characters
 
 # Words a typo is read as, near the start of a message or where used as a command.
 # Misspelt time words ("tomorow") are the time grammar's (assistant/time/typos.py).
@@ -83,9 +94,20 @@ def strip_politeness(text: str) -> str:
     text = _POLITE.sub("", strip_emoji_tail(text), count=1)
     text = _REMINDING.sub("remind me", text, count=1)  # "would you mind reminding me"
     question = text.rstrip().endswith("?")
-    text = _TRAILING.sub("", text).strip()
+    text = strip_trailing(text).strip()
     text = text.rstrip(" .!")
     return f"{text.rstrip('?')}?" if question and text else text
+
+
+def strip_trailing(text: str) -> str:
+    """text without the courtesies closing it (", please", " thanks ok"): each is looked for
+    in the last _TRAILING_REACH characters only, so the work is linear in the length."""
+    end = len(text)
+    while (m := _TRAILING.search(text, max(0, end - _TRAILING_REACH), end)) is not None:
+        end = m.start()
+        while end and text[end - 1] in " ,\t\n":  # separators the window cut off
+            end -= 1
+    return text[:end]
 
 
 # Texting shorthands and run-together forms of "remind me" ("rmd me", "remindme").

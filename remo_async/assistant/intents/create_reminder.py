@@ -251,8 +251,11 @@ def title_of(text: str, *, keep_particle: bool = False) -> tuple[str, Phrasing]:
     return text[:MAX_TITLE].strip(), phrasing
 
 
+# A closing "thx", "pls" or run of symbols ("gym thx 🙏"). Commas belong to one part only
+# (a comma read as a symbol or as the start of ", please" backtracked exponentially).
 _THANKS_TAIL: Final = re.compile(
-    r"(?:[\s,]+(?:thx|thanks|thank\s+you|ty|cheers|pls|plz|please)|\s*[^\w\s.!?'\")\]]+)+$",
+    r"(?:[\s,]+(?:thx|thanks|thank\s+you|ty|cheers|pls|plz|please)|\s*[^\w\s.!?'\"),\]]++)*"
+    r"[\s,]*$",
     re.IGNORECASE,
 )
 _VAGUE: Final = re.compile(

@@ -69,7 +69,7 @@ _NEXT = (
     rf"(?:\s*,\s*|\s+)(?:(?:at|on|by)\s+)?"
     rf"(?:{_STRONG}|(?:in\s+the\s+)?{_PERIOD}{_END}|{_BARE}{_END})"
 )
-_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*", re.IGNORECASE)
+_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT})*+", re.IGNORECASE)
 MAX_SPANS: Final = 6  # no sentence names more times than this and means one of them
 _DURATION_RE: Final = re.compile(rf"(?<![\w']){DURATION}", re.IGNORECASE)
 _DAY_PART: Final = re.compile(
