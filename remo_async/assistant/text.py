@@ -26,7 +26,7 @@ _POLITE: Final = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
     r"[\s,!.:]*|(?:remo|siri|alexa)[\s,!.:]+"
     r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|yep|yup|great|thanks|actually|wait|hmm"
-    r"|no|nah|nope|oops|sorry)"
+    r"|no|nah|nope|oops|sorry|just|simply)"
     r"[,!.]?\s+(?=\w)"
     r"|please\s+do\s+(?=remind\b)|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
     r"|(?:would|do|could)\s+(?:you|u)\s+mind\s+(?=remind(?:ing)?\s+me\b)"

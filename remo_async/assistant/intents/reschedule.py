@@ -59,7 +59,7 @@ _LATER: Final = re.compile(
 _IT_AT: Final = re.compile(r"^(?:it|that|this)\s+(?P<when>.+)$", re.IGNORECASE)
 _TO: Final = frozenset({"to", "until", "till"})
 _DAY_WORDS: Final = re.compile(
-    r"\b(?:today|tonight|tomorrow|tmrw|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day"
+    r"\b(?:today|tonight|tomorrow|tmrw|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|\w+day"
     r"|weekend|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january"
     r"|february|march|april|june|july|august|september|october|november|december|next|in"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b",
