@@ -5,6 +5,8 @@
 - short day names "sat"/"sun" (and "tues", "weds", "thurs") are days where a day stands:
   before a clock or a part of the day, after "on"/"next"/"by"/"remind me"/"move it to", or
   alone; "the sun", "I sat" stay words of the title;
+- "make it weekly", "make the vet reminder repeat every 2 weeks" set the reminder's RRULE;
+  "make it recurring" (no frequency) and set days ("make it every monday") are asked about;
 - two clock times for one request ("remind me to stretch at 6 and at 8") are asked about,
   as clauses.py asks about two requests, never one reminder at either time.
 """
@@ -17,8 +19,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from remo_async.assistant.clauses import ONE_AT_A_TIME
-from remo_async.assistant.intents import Chat, NewReminder, Reschedule, read_turn
+from remo_async.assistant.intents import Chat, Edit, NewReminder, Reschedule, read_turn
+from remo_async.assistant.intents.edit import FIXED_DAYS, HOW_OFTEN
 from remo_async.assistant.turn import Turn
+from remo_async.store import Store
+from tests.assistant.intents.test_dialogues import ALICE, Talk
+from tests.helpers import SettableClock
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday; London is on UTC
 TURN = Turn.offline(now=NOW, zone="Europe/London")
@@ -111,3 +117,60 @@ def test_two_clock_times_for_one_request_are_asked_about(
     got = read_turn(said, TURN)
     assert isinstance(got, Chat), (said, got)
     assert got.problem == ONE_AT_A_TIME or got.problem is not None
+
+
+RULES = st.sampled_from(
+    (
+        ("weekly", "FREQ=WEEKLY"),
+        ("daily", "FREQ=DAILY"),
+        ("monthly", "FREQ=MONTHLY"),
+        ("every day", "FREQ=DAILY"),
+        ("every 2 weeks", "FREQ=WEEKLY;INTERVAL=2"),
+        ("every other week", "FREQ=WEEKLY;INTERVAL=2"),
+        ("yearly", "FREQ=YEARLY"),
+    )
+)
+ITEMS = st.sampled_from(((None, "it"), ("vet", "the vet reminder"), ("vet", "the vet one")))
+
+
+@given(
+    RULES,
+    ITEMS,
+    st.sampled_from(
+        ("make {i} {r}", "make {i} repeat {r}", "set {i} to repeat {r}", "change {i} to {r}")
+    ),
+    st.sampled_from(("", " instead", " please")),
+)
+def test_making_a_reminder_repeat_sets_its_rule(
+    rule: tuple[str, str], item: tuple[str | None, str], shape: str, tail: str
+) -> None:
+    said = shape.format(i=item[1], r=rule[0]) + tail
+    got = read_turn(said, TURN)
+    assert got == Edit(target=item[0], recurrence=rule[1]), (said, got)
+
+
+@given(
+    ITEMS,
+    st.sampled_from(("recurring", "repeating", "repeat", "a recurring one", "every monday")),
+)
+def test_a_repeat_without_a_frequency_or_on_set_days_is_asked_about(
+    item: tuple[str | None, str], how: str
+) -> None:
+    got = read_turn(f"make {item[1]} {how}", TURN)
+    assert isinstance(got, Chat), got
+    assert got.problem in (HOW_OFTEN, FIXED_DAYS)
+
+
+async def test_make_it_weekly_stores_the_rule_and_undo_puts_it_back(
+    store: Store, clock: SettableClock
+) -> None:
+    talk = Talk(store, clock)
+    await talk.say("remind me to feed the vet's cat tomorrow at 10am")
+    made = await talk.say("make it weekly")
+    assert [a["type"] for a in made.actions] == ["reminder.updated"], made.text
+    [reminder] = [r async for r in store.reminders.iterate(user_id=ALICE)]
+    assert reminder.recurrence == "FREQ=WEEKLY"
+    assert reminder.reminding_time == datetime(2026, 11, 26, 10, tzinfo=UTC)
+    await talk.say("undo")
+    [reminder] = [r async for r in store.reminders.iterate(user_id=ALICE)]
+    assert reminder.recurrence is None
