@@ -25,6 +25,10 @@ TOO_LONG: Final = (
 _POLITE: Final = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
     r"[\s,!.:]*|(?:remo|siri|alexa)[\s,!.:]+"
+    # lead-ins before a request: "quick one -", "btw", "before I forget,", "listen,"
+    r"|(?:quick\s+(?:one|q|question)|btw|by\s+the\s+way|(?:just\s+)?a\s+heads[\s-]up"
+    r"|heads[\s-]up|before\s+i\s+forget|like)(?:\s*[,!.:-]\s*|\s+)(?=\w)"
+    r"|(?:right|listen|look|so\s+yeah)\s*[,!.:-]\s*(?=\w)"
     r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|yep|yup|great|thanks|actually|wait|hmm"
     r"|no|nah|nope|oops|sorry|just|simply)"
     r"[,!.]?\s+(?=\w)"
@@ -73,6 +77,32 @@ def normalize(text: str) -> str:
     """At most MAX_MESSAGE characters, straight quotes, single spaces."""
     text = text[:MAX_MESSAGE].replace("’", "'").replace("‘", "'").replace("“", '"')
     return " ".join(text.replace("”", '"').split())
+
+
+# Dictated punctuation ("... at six period", "milk comma eggs"): the mark it names. "period"
+# only where no word before makes it a noun ("the trial period", "my period").
+_SPOKEN_END: Final = re.compile(
+    r"\s+(?:(?P<stop>full\s+stop)|(?P<q>question\s+mark)|(?P<x>exclamation\s+(?:mark|point))"
+    r"|(?<!\btrial)(?<!\bgrace)(?<!\bnotice)(?<!\bwaiting)(?<!\bfree)(?<!\bbilling)(?<!\bmy)"
+    r"(?<!\bher)(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bnext)(?<!\blast)(?<!\bper)"
+    r"(?<!\bcooling-off)(?<!\bprobation)(?<!\brental)(?<!\btax)(?<!\bpay)(?<!\bsales)"
+    r"(?P<p>period))(?=\s*$|\s+(?:thanks?|thank\s+you|please|cheers)\b|\s*[.!?])",
+    re.IGNORECASE,
+)
+_SPOKEN_COMMA: Final = re.compile(  # not a noun: "add a comma to the essay"
+    r"(?<!\ba)(?<!\bthe)(?<!\bone)(?<!\bany)(?<!\bno)(?<!\bthat)(?<!\bthis)\s+comma\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def spoken_punctuation(text: str) -> str:
+    """text with dictated "period", "full stop", "question mark", "exclamation mark" closing a
+    sentence and "comma" between words written as the marks they name."""
+
+    def mark(m: re.Match[str]) -> str:
+        return "?" if m["q"] else "!" if m["x"] else "."
+
+    return _SPOKEN_COMMA.sub(", ", _SPOKEN_END.sub(mark, text))
 
 
 def strip_emoji_tail(text: str) -> str:

@@ -46,6 +46,7 @@ from remo_async.assistant.text import (
     TOO_LONG,
     fix_typos,
     normalize,
+    spoken_punctuation,
     strip_politeness,
 )
 from remo_async.assistant.time import WhenError
@@ -146,7 +147,7 @@ def read_turn(text: str, turn: Turn) -> Intent:
     clean = normalize(text)
     if len(clean) > MAX_REQUEST:
         return Chat(topic="unknown", problem=TOO_LONG)
-    clean = fix_typos(clean)
+    clean = fix_typos(spoken_punctuation(clean))
     found: Intent | None = small_talk.read(clean)
     if found is not None:
         return found
