@@ -10,8 +10,8 @@ from typing import ClassVar, Final
 from pydantic import ValidationError
 
 from remo_async.assistant import wording
-from remo_async.assistant.intents.create_reminder import unquote
 from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.intents.titles import unquote
 from remo_async.assistant.references import CHANGED, choose, each, name_of, read_target
 from remo_async.assistant.results import (
     Item,
