@@ -2103,7 +2103,6 @@ XFAIL: dict[str, str] = {
     "correct-10-no-20-min": "creates 'no, 20 min to check the pasta' @Wed 11-25 14:10",
     "correct-er-i-mean-oat": "creates 'buy milk er I mean oat milk' @Wed 11-25 17:00",
     "correct-sorry-730": "creates 'sorry 7:30 to leave for the station' @Wed 11-25 19:00",
-    "correct-sorry-meant-6": "no action, answers 'I'm not sure what you'd like me to do. You ca...",
     "correct-oops-wrong-day": "no action, answers 'I only set reminders you ask for. Should I r...",
     "correct-wrong-one-undo": "no action, answers 'I'm not sure what you'd like me to do. You c...",
     "regional-ta": "creates 'call mum ta' @Wed 11-25 18:00",

@@ -151,6 +151,9 @@ def read_turn(text: str, turn: Turn) -> Intent:
     found: Intent | None = small_talk.read(clean)
     if found is not None:
         return found
+    found = reschedule.correction(clean, turn)  # "no, 7" after Remo set a reminder
+    if found is not None:
+        return found
     request = strip_politeness(clean)
     if not request:
         return Chat(topic="unknown")

@@ -82,6 +82,26 @@ def read(text: str, turn: Turn) -> Reschedule | Chat | None:
         return Chat(topic="unknown", problem=sentence(str(exc)))
 
 
+# A correction of what Remo just set, only a time after it: "no, 7", "wait, I meant
+# tomorrow", "sorry, make that 6am". It moves the reminder last created or touched.
+_CORRECTION: Final = re.compile(
+    r"^(?:no|nope|nah|wait|sorry|oops|actually)\b[\s,!.:-]*(?:(?:no|wait|sorry)\b[\s,!.:-]*)*"
+    r"(?:(?:i\s+meant|i\s+mean|i\s+said|make\s+(?:it|that))\s+)?(?P<when>[^,]+?)[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def correction(text: str, turn: Turn) -> Reschedule | None:
+    """A correction of the reminder last created or touched to the time said, or None."""
+    m = _CORRECTION.match(text)
+    if m is None or turn.memory.last is None or turn.memory.last.kind != "reminder":
+        return None
+    try:
+        return _when(m["when"], None, turn)
+    except WhenError:
+        return None
+
+
 _NO_OBJECT: Final = re.compile(
     r"^(?P<v>push|move|delay|postpone|bump|shift|reschedule)\s+(?=(?:to|by|till|until|for|back"
     r"|forward)\b)",

@@ -5,18 +5,23 @@ tested as kinds over generated phrasings:
   heads up,", "um so like") reads as the request without it;
 - dictated punctuation ("... period", "full stop", "question mark", "exclamation mark",
   "milk comma eggs") is the mark it names, never part of the title; "the trial period" and
-  "my period", "a comma" keep their word.
+  "my period", "a comma" keep their word;
+- a correction right after Remo set a reminder ("no, 7", "sorry I meant 6", "wait, I meant
+  tomorrow") moves that reminder; with nothing just set it moves nothing.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from remo_async.assistant import BuiltinEngine
 from remo_async.assistant.intents import NewReminder, read_turn
 from remo_async.assistant.turn import Turn
+from remo_async.store import Store
+from tests.helpers import SettableClock
 
 NOW = datetime(2026, 11, 25, 14, 0, tzinfo=UTC)  # a Wednesday; London is on UTC
 TURN = Turn.offline(now=NOW, zone="Europe/London")
@@ -87,3 +92,35 @@ def test_period_or_comma_as_a_noun_stays_in_the_title(task: str) -> None:
     got = read_turn(f"remind me to {task} at 5", TURN)
     assert isinstance(got, NewReminder)
     assert got.title == task
+
+
+CORRECTIONS = (
+    ("no, {h}", "clock"),
+    ("no {h}", "clock"),
+    ("sorry I meant {h}", "clock"),
+    ("wait, I meant {h}", "clock"),
+    ("oops, make that {h}", "clock"),
+    ("no, I meant tomorrow", "day"),
+    ("wait, tomorrow", "day"),
+)
+SEVEN = ("7", "7pm", "seven", "19:00")
+
+
+async def test_a_correction_right_after_a_reminder_moves_it(
+    store: Store, clock: SettableClock
+) -> None:
+    """'no, 7' after 'remind me to call mum at 6' moves that reminder; with nothing just
+    set, a correction moves nothing. Every shape x every way of saying 7 pm."""
+    for n, (shape, kind) in enumerate(CORRECTIONS):
+        for m, hour in enumerate(SEVEN):
+            user = f"did:privy:correct-{n}-{m}"
+            said = shape.format(h=hour)
+            engine = BuiltinEngine(store=store, clock=clock)
+            alone = await engine.reply(user_id=user, message=said, history=[])
+            assert not alone.actions, said
+            await engine.reply(user_id=user, message="remind me to call mum at 6", history=[])
+            moved = await engine.reply(user_id=user, message=said, history=[])
+            assert [a["type"] for a in moved.actions] == ["reminder.updated"], (said, moved.text)
+            [reminder] = [r async for r in store.reminders.iterate(user_id=user)]
+            want = datetime(2026, 11, 25, 19 if kind == "clock" else 18, tzinfo=UTC)
+            assert reminder.reminding_time == want + timedelta(days=kind == "day"), said
