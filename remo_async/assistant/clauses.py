@@ -39,7 +39,9 @@ _COURTESY: Final = re.compile(
     r"|you'?re\s+the\s+best|love\s+you)\b",
     re.IGNORECASE,
 )
-_AND_TO: Final = re.compile(r"\b(?:and|then)\s+(?:also\s+)?(?:to|at|on|in|by)\s+", re.IGNORECASE)
+_AND_TO: Final = re.compile(
+    r"\b(?:and|then)\s+(?:also\s+|again\s+|then\s+)?(?:to|at|on|in|by)\s+", re.IGNORECASE
+)
 
 
 def second_request(title: str) -> bool:

@@ -13,12 +13,24 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 MAX_MESSAGE: Final = 4000
+# The longest message the readers read (a 200-character title, its time and its command
+# words fit easily); a longer one is asked about, so no message costs more than a bounded
+# amount of CPU on the event loop however it is built.
+MAX_REQUEST: Final = 600
+TOO_LONG: Final = (
+    "That's a long message for me to act on. Could you send me the request in a sentence or "
+    'two? For example "remind me to call mum tomorrow at 10am".'
+)
 
 _POLITE: Final = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|oh|um|so|and|also|alright)\s+(?:remo|siri|alexa|google)\b"
     r"[\s,!.:]*|(?:remo|siri|alexa)[\s,!.:]+"
+    # lead-ins before a request: "quick one -", "btw", "before I forget,", "listen,"
+    r"|(?:quick\s+(?:one|q|question)|btw|by\s+the\s+way|(?:just\s+)?a\s+heads[\s-]up"
+    r"|heads[\s-]up|before\s+i\s+forget|like)(?:\s*[,!.:-]\s*|\s+)(?=\w)"
+    r"|(?:right|listen|look|so\s+yeah)\s*[,!.:-]\s*(?=\w)"
     r"|(?:ok|okay|oh|um|so|and|also|alright|yes|yeah|yep|yup|great|thanks|actually|wait|hmm"
-    r"|no|nah|nope|oops|sorry)"
+    r"|no|nah|nope|oops|sorry|just|simply)"
     r"[,!.]?\s+(?=\w)"
     r"|please\s+do\s+(?=remind\b)|please[,]?\s+|pls\s+|plz\s+|kindly\s+|quick(?:ly)?[,]?\s+"
     r"|(?:would|do|could)\s+(?:you|u)\s+mind\s+(?=remind(?:ing)?\s+me\b)"
@@ -29,9 +41,12 @@ _POLITE: Final = re.compile(
     re.IGNORECASE,
 )
 _REMINDING: Final = re.compile(r"^reminding\s+me\b", re.IGNORECASE)
+# One closing courtesy ("..., please", "... thanks!"), anchored at the end; stripped one at a
+# time from the end (a repeated group searched from every start is quadratic in the length).
 _TRAILING: Final = re.compile(
-    r"(?:[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b)+[\s.!?]*$", re.IGNORECASE
+    r"[\s,]+(?:please|pls|plz|thanks|thank\s+you|thx|remo|ok|okay)\b[\s.!?]*$", re.IGNORECASE
 )
+_TRAILING_REACH: Final = 40  # the longest courtesy with its separators, in characters
 
 # Words a typo is read as, near the start of a message or where used as a command.
 # Misspelt time words ("tomorow") are the time grammar's (assistant/time/typos.py).
@@ -64,6 +79,32 @@ def normalize(text: str) -> str:
     return " ".join(text.replace("”", '"').split())
 
 
+# Dictated punctuation ("... at six period", "milk comma eggs"): the mark it names. "period"
+# only where no word before makes it a noun ("the trial period", "my period").
+_SPOKEN_END: Final = re.compile(
+    r"\s+(?:(?P<stop>full\s+stop)|(?P<q>question\s+mark)|(?P<x>exclamation\s+(?:mark|point))"
+    r"|(?<!\btrial)(?<!\bgrace)(?<!\bnotice)(?<!\bwaiting)(?<!\bfree)(?<!\bbilling)(?<!\bmy)"
+    r"(?<!\bher)(?<!\bthe)(?<!\ba)(?<!\bthis)(?<!\bthat)(?<!\bnext)(?<!\blast)(?<!\bper)"
+    r"(?<!\bcooling-off)(?<!\bprobation)(?<!\brental)(?<!\btax)(?<!\bpay)(?<!\bsales)"
+    r"(?P<p>period))(?=\s*$|\s+(?:thanks?|thank\s+you|please|cheers)\b|\s*[.!?])",
+    re.IGNORECASE,
+)
+_SPOKEN_COMMA: Final = re.compile(  # not a noun: "add a comma to the essay"
+    r"(?<!\ba)(?<!\bthe)(?<!\bone)(?<!\bany)(?<!\bno)(?<!\bthat)(?<!\bthis)\s+comma\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def spoken_punctuation(text: str) -> str:
+    """text with dictated "period", "full stop", "question mark", "exclamation mark" closing a
+    sentence and "comma" between words written as the marks they name."""
+
+    def mark(m: re.Match[str]) -> str:
+        return "?" if m["q"] else "!" if m["x"] else "."
+
+    return _SPOKEN_COMMA.sub(", ", _SPOKEN_END.sub(mark, text))
+
+
 def strip_emoji_tail(text: str) -> str:
     """text without the emoji and pictographs closing it ("... shopping list 🐶 🙏"):
     characters of Unicode category So/Sk/Cf/Mn (a symbol, a joiner, a variation selector),
@@ -83,9 +124,20 @@ def strip_politeness(text: str) -> str:
     text = _POLITE.sub("", strip_emoji_tail(text), count=1)
     text = _REMINDING.sub("remind me", text, count=1)  # "would you mind reminding me"
     question = text.rstrip().endswith("?")
-    text = _TRAILING.sub("", text).strip()
+    text = strip_trailing(text).strip()
     text = text.rstrip(" .!")
     return f"{text.rstrip('?')}?" if question and text else text
+
+
+def strip_trailing(text: str) -> str:
+    """text without the courtesies closing it (", please", " thanks ok"): each is looked for
+    in the last _TRAILING_REACH characters only, so the work is linear in the length."""
+    end = len(text)
+    while (m := _TRAILING.search(text, max(0, end - _TRAILING_REACH), end)) is not None:
+        end = m.start()
+        while end and text[end - 1] in " ,\t\n":  # separators the window cut off
+            end -= 1
+    return text[:end]
 
 
 # Texting shorthands and run-together forms of "remind me" ("rmd me", "remindme").

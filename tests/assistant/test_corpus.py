@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from remo_async.assistant.intents import Chat, NewReminder
 from remo_async.assistant.parser import parse_message
+from remo_async.assistant.text import TOO_LONG
 from remo_async.assistant.time import when
 from tests.assistant.corpus import CASES, NOW, matches, summarize
 
@@ -99,8 +100,12 @@ def test_unknown_text_is_a_chat_with_no_action() -> None:
     assert got == Chat(topic="unknown")
 
 
-def test_a_long_message_is_read_quickly() -> None:
+def test_a_long_message_is_asked_about_and_a_title_is_cut_at_200() -> None:
+    """Over MAX_REQUEST characters a message is asked about (its CPU stays bounded, and a
+    3,500-character title cut to 200 would be a guess); under it a long title is cut."""
     text = "remind me to " + "very " * 700 + "important thing tomorrow at 10am"
+    assert parse_message(text, now=NOW, zone="UTC") == Chat(topic="unknown", problem=TOO_LONG)
+    text = "remind me to " + "very " * 100 + "important thing tomorrow at 10am"
     got = parse_message(text, now=NOW, zone="UTC")
     assert isinstance(got, NewReminder)
     assert got.at == datetime(2026, 11, 26, 10, 0, tzinfo=UTC)

@@ -3332,8 +3332,6 @@ XFAIL: dict[str, str] = {
     "snooze-at-4-instead": "no action, answers 'What should I remind you about?'",
     "dialog-answer-rrule": "no action, answers 'I'm not sure what you'd like me to do. You can...",
     "dialog-bare-5": "no action, answers 'I'm not sure what you'd like me to do. You can say t...",
-    "dialog-no-7": "no action, answers 'I'm not sure what you'd like me to do. You can say thi...",
-    "dialog-meant-tomorrow": "no action, answers 'I only set reminders you ask for. Should I r...",
     "dialog-not-pm-am": "no action, answers 'I only set reminders you ask for. Should I remind...",
     "ref-cancel-gym-keep-dentist": "no action, answers 'I couldn't find an open reminder or to...",
     "not-dont-cancel-milk": "no action, answers 'I couldn't find an open reminder or todo call...",

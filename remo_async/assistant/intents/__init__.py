@@ -41,7 +41,14 @@ from remo_async.assistant.intents.small_talk import Chat, Topic
 from remo_async.assistant.intents.snooze import Snooze
 from remo_async.assistant.intents.undo import Undo
 from remo_async.assistant.results import Item, ToolResult
-from remo_async.assistant.text import fix_typos, normalize, strip_politeness
+from remo_async.assistant.text import (
+    MAX_REQUEST,
+    TOO_LONG,
+    fix_typos,
+    normalize,
+    spoken_punctuation,
+    strip_politeness,
+)
 from remo_async.assistant.time import WhenError
 from remo_async.assistant.turn import ItemKind, Phrasing, Turn
 from remo_async.assistant.wording import sentence
@@ -133,9 +140,18 @@ _APPLY: Final[dict[type[Any], Callable[[Any, list[Item], Turn], Awaitable[ToolRe
 
 
 def read_turn(text: str, turn: Turn) -> Intent:
-    """What a message asks for in turn (its now, zone, history, memory); never raises."""
-    clean = fix_typos(normalize(text))
+    """What a message asks for in turn (its now, zone, history, memory); never raises.
+
+    A message longer than MAX_REQUEST characters (spaces collapsed) is asked about, unread.
+    """
+    clean = normalize(text)
+    if len(clean) > MAX_REQUEST:
+        return Chat(topic="unknown", problem=TOO_LONG)
+    clean = fix_typos(spoken_punctuation(clean))
     found: Intent | None = small_talk.read(clean)
+    if found is not None:
+        return found
+    found = reschedule.correction(clean, turn)  # "no, 7" after Remo set a reminder
     if found is not None:
         return found
     request = strip_politeness(clean)

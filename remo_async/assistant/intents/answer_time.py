@@ -27,6 +27,7 @@ class JustTime:
 
 # Remo's own question, which the next message may answer with just a time.
 _ASKED: Final = re.compile(r"When should I remind you (?P<link>to|that|about) (?P<title>.+)\?$")
+_ASKED_REACH: Final = 400  # the question with a 200-character title fits
 _RECENT_MESSAGES: Final = 4
 # A bare time with no question open snoozes a reminder that went off this recently.
 JUST_FIRED: Final = references.JUST_FIRED
@@ -43,7 +44,8 @@ def read(text: str, turn: Turn) -> JustTime | Chat | None:
 
 def asked_title(question: str) -> tuple[str, Phrasing] | None:
     """The title and phrasing of an ask_when question, read back; None for other text."""
-    m = _ASKED.search(question.strip())
+    # Only the end can be the question: a 16,000-character answer is not searched whole.
+    m = _ASKED.search(question.strip()[-_ASKED_REACH:])
     if m is None:
         return None
     link: Phrasing = "to" if m["link"] == "to" else "that" if m["link"] == "that" else "about"

@@ -15,13 +15,9 @@ from typing import ClassVar, Final
 from pydantic import ValidationError
 from rapidfuzz.distance import OSA
 
-from remo_async.assistant.intents.create_reminder import (
-    MAX_TITLE,
-    asks_for_reminder,
-    unquote,
-    vague_title,
-)
+from remo_async.assistant.intents.create_reminder import MAX_TITLE, asks_for_reminder
 from remo_async.assistant.intents.small_talk import Chat
+from remo_async.assistant.intents.titles import unquote, vague_title
 from remo_async.assistant.results import ToolResult, created, problem_of, todo_action
 from remo_async.assistant.time import WhenError, find_spans, parse_due, tidy
 from remo_async.assistant.turn import Turn

@@ -59,7 +59,7 @@ _LATER: Final = re.compile(
 _IT_AT: Final = re.compile(r"^(?:it|that|this)\s+(?P<when>.+)$", re.IGNORECASE)
 _TO: Final = frozenset({"to", "until", "till"})
 _DAY_WORDS: Final = re.compile(
-    r"\b(?:today|tonight|tomorrow|tmrw|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|\w+day"
+    r"\b(?:today|tonight|tomorrow|tmrw|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|\w+day"
     r"|weekend|week|month|year|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january"
     r"|february|march|april|june|july|august|september|october|november|december|next|in"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b",
@@ -80,6 +80,26 @@ def read(text: str, turn: Turn) -> Reschedule | Chat | None:
         return _relative(text, turn) or _absolute(text, turn)
     except WhenError as exc:
         return Chat(topic="unknown", problem=sentence(str(exc)))
+
+
+# A correction of what Remo just set, only a time after it: "no, 7", "wait, I meant
+# tomorrow", "sorry, make that 6am". It moves the reminder last created or touched.
+_CORRECTION: Final = re.compile(
+    r"^(?:no|nope|nah|wait|sorry|oops|actually)\b[\s,!.:-]*(?:(?:no|wait|sorry)\b[\s,!.:-]*)*"
+    r"(?:(?:i\s+meant|i\s+mean|i\s+said|make\s+(?:it|that))\s+)?(?P<when>[^,]+?)[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
+def correction(text: str, turn: Turn) -> Reschedule | None:
+    """A correction of the reminder last created or touched to the time said, or None."""
+    m = _CORRECTION.match(text)
+    if m is None or turn.memory.last is None or turn.memory.last.kind != "reminder":
+        return None
+    try:
+        return _when(m["when"], None, turn)
+    except WhenError:
+        return None
 
 
 _NO_OBJECT: Final = re.compile(

@@ -27,16 +27,30 @@ DURATION: Final = (
 )
 _DAY_WORD = r"(?:(?:the\s+)?day\s+after\s+tomorrow|tomorrow|tmrw|today|tonight)"
 _NEXT_SPAN = r"(?:next\s+(?:week|month))"
-# Three-letter "sat" and "sun" are left out: they are English words more often than days.
+# Three-letter "sat" and "sun" are English words too ("the cat sat", "in the sun"): they are
+# days only where a day is: before a part of the day or a clock ("sat at 10", "sun 9am")
+# unless a subject or determiner comes first ("I sat at 5", "the sun at 6"), or after
+# "on"/"next"/"this"/"by"/"till"/"remind me"/"move ... to" at a phrase's end, or alone.
+_SAT_SUN_AFTER = r"(?=\s*(?:$|[,.!?]|(?:to|at|for|and|about|by|please|instead)\b))"
+_NOT_SUBJECT = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in ("the", "a", "in", "i", "we", "he", "she", "they", "you", "it", "who", "cat", "dog")
+)
+_SAT_SUN = (
+    r"(?:(?:sat|sun)(?=\s+(?:morning|afternoon|evening|night)\b)"
+    rf"|{_NOT_SUBJECT}(?:sat|sun)(?=\s+(?:at\s+)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:[ap]\.?m\b|o'?clock\b)?"
+    r"(?![\w:.]))"
+    r"|(?:(?<=\bon\s)|(?<=\bnext\s)|(?<=\bthis\s)|(?<=\bby\s)|(?<=\btill\s)|(?<=\buntil\s)"
+    rf"|(?<=\bme\s)|(?<=\bcoming\s)|(?<=[-,:;]\s)"
+    r"|(?<=(?:day|sat|sun|mon|ues|wed|eds|thu|urs|fri|row)\sand\s))"
+    rf"(?:sat|sun){_SAT_SUN_AFTER}"
+    # "move it to sat" (not "go to sun"), or "sat" alone
+    r"|(?:(?<=\bto\s)(?<!\bgo\sto\s)(?<!\bwent\sto\s)|^)(?:sat|sun)(?=\s*(?:$|[.!?])))"
+)
 _WEEKDAY = (
     r"(?:(?:this\s+coming|this|next|coming)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|mon|tues?|weds?|thu(?:rs?)?|fri"
-    r"|(?:sat|sun)(?=\s+(?:morning|afternoon|evening|night)\b)"  # "sat morning", "on sat"
-    # After "on", "me", "<day> and", a dash or the start, before a clock or a link word:
-    # "on sat", "remind me sat to ...", "sat and sun at 10", "vet - sat 10am".
-    r"|(?:(?<=\bon\s)|(?<=\bme\s)|(?<=[-,:;]\s)|^|(?<=(?:day|sat|sun|mon|ues|wed|eds|thu|urs|fri|row)\sand\s))"
-    r"(?:sat|sun)(?=\s*(?:$|[,.!?]|(?:to|at|for|and|about|by|please)\b|\d)))\.?"
+    rf"|mon|tues?|weds?|thu(?:rs?)?|fri|{_SAT_SUN})\.?"
 )
 MONTH: Final = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november"
@@ -81,7 +95,7 @@ _FIX = (
     rf"(?:\s*,\s*|\s+)(?:{CORRECTION}(?:\s*,\s*|\s+))+(?!later\b)(?:(?:at|on|by|in)\s+)?"
     rf"(?:{_STRONG}|{_DURATION_BODY}|{_BARE}{_END})"
 )
-_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT}|{_FIX})*", re.IGNORECASE)
+_SPAN: Final = re.compile(rf"(?<![\w'])(?:{_FIRST})(?:{_NEXT}|{_FIX})*+", re.IGNORECASE)
 MAX_SPANS: Final = 6  # no sentence names more times than this and means one of them
 _DURATION_RE: Final = re.compile(rf"(?<![\w']){DURATION}", re.IGNORECASE)
 _DAY_PART: Final = re.compile(
