@@ -125,6 +125,32 @@ def server_env(
     return env
 
 
+def wait_ready(
+    url: str,
+    process: subprocess.Popen[bytes],
+    *,
+    patience: float,
+    what: Callable[[], str],
+    stop: Callable[[], object],
+) -> None:
+    """Returns once `url` answers 200; stops the process and raises when it does not within
+    `patience` seconds, and raises at once when it exits (`what` names it in the error)."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None:
+            raise RuntimeError(f"{what()} exited")
+        if time.monotonic() > deadline:
+            stop()
+            raise RuntimeError(f"{what()} was not ready in {patience:.0f} s")
+        time.sleep(0.1)
+
+
 @dataclass
 class ServerProcess:
     """`python -m remo_async serve` on a fresh table prefix, migrated first; logs to a file."""
@@ -207,20 +233,13 @@ class ServerProcess:
         )
         # Tracing every allocation makes the imports alone take tens of seconds.
         patience = READY_TIMEOUT * (4 if self.tracemalloc else 1)
-        deadline = time.monotonic() + patience
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.base}/readyz", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                pass
-            if self._process.poll() is not None:
-                raise RuntimeError(f"the server exited: {self.log_tail()}")
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the server was not ready in {patience:.0f} s")
-            time.sleep(0.1)
+        wait_ready(
+            f"{self.base}/readyz",
+            self._process,
+            patience=patience,
+            what=lambda: f"the server (its log ends: {self.log_tail()})",
+            stop=self.stop,
+        )
 
     def memory_kib(self) -> dict[str, int]:
         """The server's VmRSS and its parts (RssAnon, RssFile, RssShmem) in KiB."""
@@ -326,20 +345,13 @@ class BareProcess:
         """Starts it and returns once it answers (the tables must exist)."""
         env = {**os.environ, "AWS_ACCESS_KEY_ID": "bench", "AWS_SECRET_ACCESS_KEY": "bench"}
         self._process = subprocess.Popen(self._args, env=env, stdout=subprocess.DEVNULL)
-        deadline = time.monotonic() + READY_TIMEOUT
-        while True:
-            try:
-                with urllib.request.urlopen(f"{self.base}/ping", timeout=2) as answer:
-                    if answer.status == 200:
-                        return
-            except OSError:
-                pass
-            if self._process.poll() is not None:
-                raise RuntimeError("the bare server exited")
-            if time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"the bare server was not ready in {READY_TIMEOUT:.0f} s")
-            time.sleep(0.1)
+        wait_ready(
+            f"{self.base}/ping",
+            self._process,
+            patience=READY_TIMEOUT,
+            what=lambda: "the bare server",
+            stop=self.stop,
+        )
 
     def stop(self) -> None:
         """SIGTERM, then SIGKILL if it lingers."""
