@@ -1291,6 +1291,9 @@ class Sim:
         if "user" in kinds:
             self.profile, self.user_item = None, False
             self.preferences = dict(DEFAULT_PREFERENCES)
+        if data_type in (None, "all"):
+            # The stored first answers go too: a key sent again creates anew.
+            self.keys.clear()
 
     # -- another user's data -------------------------------------------------------------
 
