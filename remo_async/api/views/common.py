@@ -138,18 +138,26 @@ def rfc3339_instant(text: str) -> datetime | None:
 
 _LEAP_SECOND = re.compile(
     r"([0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:)60"
-    r"((?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2}))"
+    r"((?:\.[0-9]+)?(?:[Zz]|[+-][0-9]{2}:[0-9]{2})?)"
 )
 
 
-def _leap_second(text: str) -> datetime | None:
-    """An RFC 3339 date-time at a leap second (`2016-12-31T23:59:60Z`, section 5.7) read as
-    the second before it, as read_bound reads one (a datetime holds no second 60); else None."""
+def _second_before_leap(text: str) -> str:
+    """text with a leap second (`23:59:60`, RFC 3339 section 5.7) written as the second
+    before it (a datetime holds no second 60); any other text as it is. Only the seconds
+    field is touched: a minute or an offset of 60 stays, and stays invalid."""
     found = _LEAP_SECOND.fullmatch(text)
-    if found is None:
+    return text if found is None else f"{found[1]}59{found[2]}"
+
+
+def _leap_second(text: str) -> datetime | None:
+    """An RFC 3339 date-time with its offset at a leap second, read as the second before
+    it, as read_bound reads one; else None."""
+    found = _LEAP_SECOND.fullmatch(text)
+    if found is None or not found[2]:
         return None
     try:
-        return datetime.fromisoformat(f"{found[1]}59{found[2]}".upper()).astimezone(UTC)
+        return datetime.fromisoformat(_second_before_leap(text).upper()).astimezone(UTC)
     except (ValueError, OverflowError):
         return None
 
@@ -177,7 +185,7 @@ def read_bound(text: str, *, zone: str, field: str) -> datetime:
     forms RFC 3339 lacks, such as a week date; they are read as ISO 8601 says.)
     """
     # RFC 3339 allows a lower-case t and z, and a leap second (read as the second before).
-    plain = text.upper().replace(":60", ":59")
+    plain = _second_before_leap(text).upper()
     try:
         moment = datetime.fromisoformat(plain)
     except ValueError:
